@@ -1,0 +1,73 @@
+package dev.mcpusage.domain.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TimeWindowTest {
+
+  private static final Instant NOW = Instant.parse("2026-03-10T12:34:56Z");
+
+  @Test
+  void givenOneHour_hourlyWindow_isTheCurrentHour() {
+    TimeWindow window = TimeWindow.forHourlySeries(1, NOW);
+
+    assertThat(window.from()).isEqualTo(Instant.parse("2026-03-10T12:00:00Z"));
+    assertThat(window.to()).isEqualTo(Instant.parse("2026-03-10T13:00:00Z"));
+  }
+
+  @Test
+  void given24Hours_window_spans24WholeHoursEndingWithTheCurrentOne() {
+    TimeWindow window = TimeWindow.forSummary(24, NOW);
+
+    assertThat(window.from()).isEqualTo(Instant.parse("2026-03-09T13:00:00Z"));
+    assertThat(window.hours()).isEqualTo(24);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, -1, 169, Integer.MIN_VALUE})
+  void givenHoursOutOfRange_hourlyWindow_isRejectedWithTheRange(int hours) {
+    assertThatThrownBy(() -> TimeWindow.forHourlySeries(hours, NOW))
+        .isInstanceOf(InvalidTimeWindowException.class)
+        .hasMessage("hours must be between 1 and 168, was " + hours);
+  }
+
+  @Test
+  void givenMaximumHours_windows_areAccepted() {
+    assertThat(TimeWindow.forHourlySeries(168, NOW).hours()).isEqualTo(168);
+    assertThat(TimeWindow.forSummary(4320, NOW).hours()).isEqualTo(4320);
+  }
+
+  @Test
+  void givenTooManySummaryHours_summaryWindow_isRejected() {
+    assertThatThrownBy(() -> TimeWindow.forSummary(4321, NOW))
+        .hasMessage("hours must be between 1 and 4320, was 4321");
+  }
+
+  @Test
+  void givenSevenDays_dailyWindow_startsSixMidnightsAgoAndEndsTonight() {
+    TimeWindow window = TimeWindow.forDailySeries(7, NOW);
+
+    assertThat(window.from()).isEqualTo(Instant.parse("2026-03-04T00:00:00Z"));
+    assertThat(window.to()).isEqualTo(Instant.parse("2026-03-11T00:00:00Z"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 181})
+  void givenDaysOutOfRange_dailyWindow_isRejected(int days) {
+    assertThatThrownBy(() -> TimeWindow.forDailySeries(days, NOW))
+        .hasMessage("days must be between 1 and 180, was " + days);
+  }
+
+  @Test
+  void contains_isHalfOpen() {
+    TimeWindow window = TimeWindow.forHourlySeries(1, NOW);
+
+    assertThat(window.contains(window.from())).isTrue();
+    assertThat(window.contains(window.to())).isFalse();
+  }
+}
