@@ -1,0 +1,42 @@
+package dev.mcpusage.application.inmemory;
+
+import dev.mcpusage.application.port.out.CleanupReport;
+import dev.mcpusage.application.port.out.MaintenanceStore;
+import dev.mcpusage.application.port.out.RollupRebuild;
+import dev.mcpusage.application.port.out.VerificationCheck;
+import dev.mcpusage.domain.bucket.DayBucket;
+import java.time.Instant;
+import java.util.List;
+
+/** Adapter (in memory): housekeeping for the in-memory store, which needs little of it. */
+public final class InMemoryMaintenanceStore implements MaintenanceStore {
+
+  private final InMemoryUsageEvents events;
+
+  public InMemoryMaintenanceStore(InMemoryUsageEvents events) {
+    this.events = events;
+  }
+
+  @Override
+  public int ensurePartitions(DayBucket first, DayBucket last) {
+    return 0;
+  }
+
+  @Override
+  public CleanupReport removeEventsBefore(Instant cutoff) {
+    long removed = events.removeIf(event -> event.timestamp().isBefore(cutoff));
+    return new CleanupReport(cutoff, List.of(), removed);
+  }
+
+  @Override
+  public List<RollupRebuild> rebuildRollups() {
+    return List.of(
+        new RollupRebuild("archon_mcp_usage_hourly", "computed on read"),
+        new RollupRebuild("archon_mcp_usage_daily", "computed on read"));
+  }
+
+  @Override
+  public List<VerificationCheck> runChecks() {
+    return List.of(new VerificationCheck("in-memory store", true, "no database to check"));
+  }
+}

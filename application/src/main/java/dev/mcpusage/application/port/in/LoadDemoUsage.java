@@ -1,0 +1,13 @@
+package dev.mcpusage.application.port.in;
+
+/** Use case: fill a store with synthetic, seed-shaped traffic so a first look is not empty. */
+public interface LoadDemoUsage {
+
+  /**
+   * Loads {@code command.events()} events over the last {@code command.days()} days, unless
+   * {@code command.onlyIfEmpty()} and the store already holds events.
+   *
+   * @return the number of events stored
+   */
+  long load(DemoLoadCommand command);
+}

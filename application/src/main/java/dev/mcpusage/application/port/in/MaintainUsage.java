@@ -1,0 +1,23 @@
+package dev.mcpusage.application.port.in;
+
+import dev.mcpusage.application.port.out.CleanupReport;
+import dev.mcpusage.application.port.out.RollupRebuild;
+import dev.mcpusage.application.port.out.VerificationCheck;
+import dev.mcpusage.domain.retention.RetentionPolicy;
+import java.util.List;
+
+/** Use case: keep the store healthy — partitions ahead, retention, rollup repair, self-check. */
+public interface MaintainUsage {
+
+  /** Makes sure event partitions exist from today through {@code daysAhead} days ahead. */
+  int preparePartitions(int daysAhead);
+
+  /** Removes events older than the policy allows: whole days dropped, the boundary day trimmed. */
+  CleanupReport applyRetention(RetentionPolicy policy);
+
+  /** Rebuilds every rollup from the raw events (repair; normal inserts keep rollups current). */
+  List<RollupRebuild> rebuildRollups();
+
+  /** Runs the store's self-checks (the seed's four checks and the rollup status). */
+  List<VerificationCheck> verify();
+}

@@ -1,0 +1,21 @@
+package dev.mcpusage.application.port.out;
+
+import dev.mcpusage.domain.bucket.DayBucket;
+import java.time.Instant;
+import java.util.List;
+
+/** Port out: the store's housekeeping — partitions, retention, rollup rebuilds, self-checks. */
+public interface MaintenanceStore {
+
+  /** Creates the missing event partitions for the days from {@code first} to {@code last}. */
+  int ensurePartitions(DayBucket first, DayBucket last);
+
+  /** Removes every event stamped before {@code cutoff}, keeping rollups consistent. */
+  CleanupReport removeEventsBefore(Instant cutoff);
+
+  /** Rebuilds all rollups from the events. */
+  List<RollupRebuild> rebuildRollups();
+
+  /** Runs the store's self-checks. */
+  List<VerificationCheck> runChecks();
+}

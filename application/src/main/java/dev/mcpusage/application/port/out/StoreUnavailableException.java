@@ -1,0 +1,23 @@
+package dev.mcpusage.application.port.out;
+
+import dev.mcpusage.domain.UsageException;
+
+/** Error: the store could not be reached or failed; the cause is kept. */
+public final class StoreUnavailableException extends UsageException {
+
+  private static final long serialVersionUID = 1L;
+
+  public StoreUnavailableException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  @Override
+  public String code() {
+    return "store_unavailable";
+  }
+
+  @Override
+  public boolean isCallerError() {
+    return false;
+  }
+}

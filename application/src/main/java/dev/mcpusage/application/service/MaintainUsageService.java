@@ -1,0 +1,53 @@
+package dev.mcpusage.application.service;
+
+import dev.mcpusage.application.port.in.MaintainUsage;
+import dev.mcpusage.application.port.out.CleanupReport;
+import dev.mcpusage.application.port.out.MaintenanceStore;
+import dev.mcpusage.application.port.out.RollupRebuild;
+import dev.mcpusage.application.port.out.VerificationCheck;
+import dev.mcpusage.domain.bucket.DayBucket;
+import dev.mcpusage.domain.retention.RetentionPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Service: runs housekeeping against the store with times taken from the clock. */
+public class MaintainUsageService implements MaintainUsage {
+
+  /** Most days of partitions prepared ahead in one call. */
+  public static final int MAX_DAYS_AHEAD = 366;
+
+  private final MaintenanceStore store;
+  private final Clock clock;
+
+  public MaintainUsageService(MaintenanceStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  @Override
+  public int preparePartitions(int daysAhead) {
+    if (daysAhead < 0 || daysAhead > MAX_DAYS_AHEAD) {
+      throw new IllegalArgumentException(
+          "days ahead must be between 0 and " + MAX_DAYS_AHEAD + ", was " + daysAhead);
+    }
+    DayBucket today = DayBucket.of(clock.instant());
+    return store.ensurePartitions(today, new DayBucket(today.date().plusDays(daysAhead)));
+  }
+
+  @Override
+  public CleanupReport applyRetention(RetentionPolicy policy) {
+    Instant now = clock.instant();
+    return store.removeEventsBefore(policy.cutoff(now));
+  }
+
+  @Override
+  public List<RollupRebuild> rebuildRollups() {
+    return store.rebuildRollups();
+  }
+
+  @Override
+  public List<VerificationCheck> verify() {
+    return store.runChecks();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.mcpusage.application.service;
+
+import dev.mcpusage.application.port.in.RecordBatchCommand;
+import dev.mcpusage.application.port.in.RecordResult;
+import dev.mcpusage.application.port.in.RecordUsage;
+import dev.mcpusage.application.port.out.UsageEventSink;
+import dev.mcpusage.domain.event.ClockSkewPolicy;
+import dev.mcpusage.domain.event.InvalidUsageEventException;
+import dev.mcpusage.domain.event.UsageEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Service: checks each event against the clock, stores the valid ones, reports the rest. */
+public class RecordUsageService implements RecordUsage {
+
+  private final UsageEventSink sink;
+  private final ClockSkewPolicy clockSkew;
+  private final Clock clock;
+
+  public RecordUsageService(UsageEventSink sink, ClockSkewPolicy clockSkew, Clock clock) {
+    this.sink = sink;
+    this.clockSkew = clockSkew;
+    this.clock = clock;
+  }
+
+  @Override
+  public RecordResult record(RecordBatchCommand command) {
+    Instant now = clock.instant();
+    List<UsageEvent> accepted = new ArrayList<>(command.events().size());
+    List<RecordResult.Rejection> rejections = new ArrayList<>();
+    for (int i = 0; i < command.events().size(); i++) {
+      UsageEvent event = command.events().get(i);
+      try {
+        clockSkew.check(event, now);
+        accepted.add(event);
+      } catch (InvalidUsageEventException e) {
+        rejections.add(new RecordResult.Rejection(i, e.field(), e.getMessage()));
+      }
+    }
+    if (accepted.isEmpty()) {
+      return new RecordResult(0, 0, rejections);
+    }
+    UsageEventSink.AppendResult appended = sink.append(accepted);
+    return new RecordResult(appended.inserted(), appended.duplicates(), rejections);
+  }
+}
