@@ -1,0 +1,245 @@
+-- Hourly and daily rollups kept current in the inserting transaction, by any writer
+-- (COPY, INSERT, psql): a statement-level trigger aggregates just the inserted rows.
+
+-- The latency histogram's fixed lower bounds (ms); the domain's LatencyHistogram uses the same.
+CREATE FUNCTION mcp_usage_latency_bounds() RETURNS integer[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT '{0,1,2,3,4,5,6,7,8,9,10,12,14,16,19,22,26,31,37,44,52,62,74,88,105,126,151,181,217,260,312,374,448,537,644,772,926,1111,1333,1599,1918,2301,2761,3313,3975,4770,5724,6868,8241,9889,11866,14239,17086,20503,24603,29523,35427,42512,51014,61216,73459,88150,105780,126936,152323,182787,219344,263212,315854,379024,454828,545793,654951,785941,943129,1131754,1358104,1629724,1955668,2346801,2816161,3379393,3600000}'::integer[];
+$$;
+
+-- A dense histogram from (slot, count) pairs; slots are 1-based as width_bucket() returns them.
+CREATE FUNCTION mcp_usage_histogram(slots integer[], counts bigint[]) RETURNS bigint[]
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+AS $$
+DECLARE
+    histogram bigint[] := array_fill(0::bigint, ARRAY[cardinality(mcp_usage_latency_bounds())]);
+BEGIN
+    FOR i IN 1 .. cardinality(slots) LOOP
+        histogram[slots[i]] := histogram[slots[i]] + counts[i];
+    END LOOP;
+    RETURN histogram;
+END;
+$$;
+
+CREATE FUNCTION mcp_usage_histogram_add(a bigint[], b bigint[]) RETURNS bigint[]
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT array_agg(x + y ORDER BY i) FROM unnest(a, b) WITH ORDINALITY AS t(x, y, i);
+$$;
+
+CREATE AGGREGATE mcp_usage_histogram_sum(bigint[]) (
+    SFUNC = mcp_usage_histogram_add,
+    STYPE = bigint[],
+    PARALLEL = SAFE
+);
+
+-- Nearest-rank percentile p (0 < p <= 1) read from a histogram, clamped to the observed extremes;
+-- the same estimate as the domain's BucketStats.percentiles().
+CREATE FUNCTION mcp_usage_percentile(histogram bigint[], p double precision, min_ms integer, max_ms integer)
+    RETURNS integer
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+AS $$
+DECLARE
+    bounds integer[] := mcp_usage_latency_bounds();
+    total bigint := 0;
+    seen bigint := 0;
+    target bigint;
+    lo bigint;
+    hi bigint;
+    estimate integer;
+BEGIN
+    IF histogram IS NULL THEN
+        RETURN 0;
+    END IF;
+    SELECT coalesce(sum(c), 0) INTO total FROM unnest(histogram) AS c;
+    IF total = 0 THEN
+        RETURN 0;
+    END IF;
+    target := ceil(p * total);
+    FOR i IN 1 .. cardinality(histogram) LOOP
+        seen := seen + histogram[i];
+        IF seen >= target THEN
+            lo := bounds[i];
+            IF i = cardinality(bounds) THEN
+                estimate := lo;
+            ELSE
+                hi := bounds[i + 1] - 1;
+                estimate := CASE WHEN lo = hi THEN lo ELSE round((2.0 * lo * hi) / (lo + hi)) END;
+            END IF;
+            RETURN greatest(min_ms, least(max_ms, estimate));
+        END IF;
+    END LOOP;
+    RETURN max_ms;
+END;
+$$;
+
+CREATE TABLE mcp_usage_hourly_rollup (
+    hour_bucket          timestamptz NOT NULL,
+    server_name          text        NOT NULL,
+    tool_category        text        NOT NULL,
+    tool_name            text        NOT NULL,
+    client_type          text        NOT NULL,  -- '' when the client is unknown
+    call_count           bigint      NOT NULL,
+    error_count          bigint      NOT NULL,
+    response_time_sum_ms bigint      NOT NULL,
+    min_response_time_ms integer     NOT NULL,
+    max_response_time_ms integer     NOT NULL,
+    first_call_at        timestamptz NOT NULL,
+    last_call_at         timestamptz NOT NULL,
+    latency_histogram    bigint[]    NOT NULL,
+    unique_sessions      bigint      NOT NULL,  -- distinct sessions of this very row (this client)
+    CONSTRAINT mcp_usage_hourly_rollup_pkey
+        PRIMARY KEY (server_name, hour_bucket, tool_category, tool_name, client_type)
+);
+CREATE INDEX idx_mcp_usage_hourly_rollup_bucket ON mcp_usage_hourly_rollup (hour_bucket);
+
+CREATE TABLE mcp_usage_daily_rollup (
+    date_bucket          date        NOT NULL,
+    server_name          text        NOT NULL,
+    tool_category        text        NOT NULL,
+    tool_name            text        NOT NULL,
+    client_type          text        NOT NULL,
+    call_count           bigint      NOT NULL,
+    error_count          bigint      NOT NULL,
+    response_time_sum_ms bigint      NOT NULL,
+    min_response_time_ms integer     NOT NULL,
+    max_response_time_ms integer     NOT NULL,
+    first_call_at        timestamptz NOT NULL,
+    last_call_at         timestamptz NOT NULL,
+    latency_histogram    bigint[]    NOT NULL,
+    unique_sessions      bigint      NOT NULL,
+    CONSTRAINT mcp_usage_daily_rollup_pkey
+        PRIMARY KEY (server_name, date_bucket, tool_category, tool_name, client_type)
+);
+CREATE INDEX idx_mcp_usage_daily_rollup_bucket ON mcp_usage_daily_rollup (date_bucket);
+
+-- Exact distinct sessions: the set of sessions seen per rollup row.
+CREATE TABLE mcp_usage_hourly_sessions (
+    hour_bucket   timestamptz NOT NULL,
+    server_name   text        NOT NULL,
+    tool_category text        NOT NULL,
+    tool_name     text        NOT NULL,
+    client_type   text        NOT NULL,
+    session_id    text        NOT NULL,
+    CONSTRAINT mcp_usage_hourly_sessions_pkey
+        PRIMARY KEY (server_name, hour_bucket, tool_category, tool_name, client_type, session_id)
+);
+CREATE INDEX idx_mcp_usage_hourly_sessions_bucket ON mcp_usage_hourly_sessions (hour_bucket);
+
+CREATE TABLE mcp_usage_daily_sessions (
+    date_bucket   date        NOT NULL,
+    server_name   text        NOT NULL,
+    tool_category text        NOT NULL,
+    tool_name     text        NOT NULL,
+    client_type   text        NOT NULL,
+    session_id    text        NOT NULL,
+    CONSTRAINT mcp_usage_daily_sessions_pkey
+        PRIMARY KEY (server_name, date_bucket, tool_category, tool_name, client_type, session_id)
+);
+CREATE INDEX idx_mcp_usage_daily_sessions_bucket ON mcp_usage_daily_sessions (date_bucket);
+
+-- The statements that fold the rows of `source` (a relation or a parenthesized query with the
+-- events table's columns) into the rollups; shared by the insert trigger and by rebuilds.
+CREATE FUNCTION mcp_usage_rollup_statements(source text) RETURNS text[]
+    LANGUAGE sql IMMUTABLE
+AS $fn$
+    SELECT array_agg(format($sql$
+        WITH src AS MATERIALIZED (
+            SELECT server_name, %2$s AS bucket, tool_category, tool_name,
+                   coalesce(client_type, '') AS client_type, session_id, success, response_time_ms, "timestamp"
+              FROM %1$s AS e
+        ), new_sessions AS (
+            INSERT INTO %4$I (%3$s, server_name, tool_category, tool_name, client_type, session_id)
+            SELECT DISTINCT bucket, server_name, tool_category, tool_name, client_type, session_id
+              FROM src WHERE session_id IS NOT NULL
+             ORDER BY 2, 1, 3, 4, 5, 6
+            ON CONFLICT DO NOTHING
+            RETURNING %3$s AS bucket, server_name, tool_category, tool_name, client_type
+        ), session_counts AS (
+            SELECT bucket, server_name, tool_category, tool_name, client_type, count(*) AS n
+              FROM new_sessions GROUP BY 1, 2, 3, 4, 5
+        ), slots AS (
+            SELECT bucket, server_name, tool_category, tool_name, client_type,
+                   width_bucket(response_time_ms, mcp_usage_latency_bounds()) AS slot, count(*) AS n
+              FROM src GROUP BY 1, 2, 3, 4, 5, 6
+        ), histograms AS (
+            SELECT bucket, server_name, tool_category, tool_name, client_type,
+                   mcp_usage_histogram(array_agg(slot), array_agg(n)) AS histogram
+              FROM slots GROUP BY 1, 2, 3, 4, 5
+        ), totals AS (
+            SELECT bucket, server_name, tool_category, tool_name, client_type,
+                   count(*) AS calls, count(*) FILTER (WHERE NOT success) AS errors,
+                   sum(response_time_ms) AS sum_ms, min(response_time_ms) AS min_ms, max(response_time_ms) AS max_ms,
+                   min("timestamp") AS first_at, max("timestamp") AS last_at
+              FROM src GROUP BY 1, 2, 3, 4, 5
+        )
+        INSERT INTO %5$I AS r (%3$s, server_name, tool_category, tool_name, client_type, call_count, error_count,
+                               response_time_sum_ms, min_response_time_ms, max_response_time_ms,
+                               first_call_at, last_call_at, latency_histogram, unique_sessions)
+        SELECT t.bucket, t.server_name, t.tool_category, t.tool_name, t.client_type, t.calls, t.errors,
+               t.sum_ms, t.min_ms, t.max_ms, t.first_at, t.last_at, h.histogram, coalesce(s.n, 0)
+          FROM totals t
+          JOIN histograms h USING (bucket, server_name, tool_category, tool_name, client_type)
+          LEFT JOIN session_counts s USING (bucket, server_name, tool_category, tool_name, client_type)
+         ORDER BY t.server_name, t.bucket, t.tool_category, t.tool_name, t.client_type
+        ON CONFLICT (server_name, %3$s, tool_category, tool_name, client_type) DO UPDATE SET
+            call_count           = r.call_count + excluded.call_count,
+            error_count          = r.error_count + excluded.error_count,
+            response_time_sum_ms = r.response_time_sum_ms + excluded.response_time_sum_ms,
+            min_response_time_ms = least(r.min_response_time_ms, excluded.min_response_time_ms),
+            max_response_time_ms = greatest(r.max_response_time_ms, excluded.max_response_time_ms),
+            first_call_at        = least(r.first_call_at, excluded.first_call_at),
+            last_call_at         = greatest(r.last_call_at, excluded.last_call_at),
+            latency_histogram    = mcp_usage_histogram_add(r.latency_histogram, excluded.latency_histogram),
+            unique_sessions      = r.unique_sessions + excluded.unique_sessions
+        $sql$, source, g.bucket_expression, g.bucket_column, g.sessions_table, g.rollup_table) ORDER BY g.ord)
+      FROM (VALUES
+        (1, 'e.hour_bucket', 'hour_bucket', 'mcp_usage_hourly_sessions', 'mcp_usage_hourly_rollup'),
+        (2, 'e.date_bucket', 'date_bucket', 'mcp_usage_daily_sessions', 'mcp_usage_daily_rollup')
+      ) AS g(ord, bucket_expression, bucket_column, sessions_table, rollup_table);
+$fn$;
+
+-- SECURITY DEFINER: a writer role needs INSERT on the events only, not on the rollups.
+CREATE FUNCTION mcp_usage_rollup_inserted_events() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+DECLARE
+    statement text;
+BEGIN
+    FOREACH statement IN ARRAY mcp_usage_rollup_statements('new_events') LOOP
+        EXECUTE statement;
+    END LOOP;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER mcp_usage_rollup_after_insert
+    AFTER INSERT ON archon_mcp_usage_events
+    REFERENCING NEW TABLE AS new_events
+    FOR EACH STATEMENT EXECUTE FUNCTION mcp_usage_rollup_inserted_events();
+
+-- Rebuilds the rollups of the UTC days first..last from the events of those days.
+CREATE FUNCTION mcp_usage_rebuild_rollups(first_day date, last_day date) RETURNS bigint
+    LANGUAGE plpgsql
+AS $$
+DECLARE
+    lower_bound timestamptz := first_day::timestamp AT TIME ZONE 'UTC';
+    upper_bound timestamptz := (last_day + 1)::timestamp AT TIME ZONE 'UTC';
+    statement text;
+    events bigint;
+BEGIN
+    DELETE FROM mcp_usage_hourly_rollup WHERE hour_bucket >= lower_bound AND hour_bucket < upper_bound;
+    DELETE FROM mcp_usage_hourly_sessions WHERE hour_bucket >= lower_bound AND hour_bucket < upper_bound;
+    DELETE FROM mcp_usage_daily_rollup WHERE date_bucket BETWEEN first_day AND last_day;
+    DELETE FROM mcp_usage_daily_sessions WHERE date_bucket BETWEEN first_day AND last_day;
+    FOREACH statement IN ARRAY mcp_usage_rollup_statements(format(
+            '(SELECT * FROM archon_mcp_usage_events WHERE "timestamp" >= %L AND "timestamp" < %L)',
+            lower_bound, upper_bound)) LOOP
+        EXECUTE statement;
+    END LOOP;
+    SELECT coalesce(sum(call_count), 0) INTO events FROM mcp_usage_daily_rollup
+     WHERE date_bucket BETWEEN first_day AND last_day;
+    RETURN events;
+END;
+$$;

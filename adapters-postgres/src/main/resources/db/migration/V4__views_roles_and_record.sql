@@ -1,0 +1,130 @@
+-- The seed's two "materialized views", now plain views over always-current rollups, one row per
+-- (bucket, server, category, tool) with exact distinct sessions and latency percentiles.
+
+CREATE VIEW archon_mcp_usage_hourly AS
+SELECT r.hour_bucket,
+       r.server_name,
+       r.tool_category,
+       r.tool_name,
+       sum(r.call_count)::bigint AS call_count,
+       round(sum(r.response_time_sum_ms)::numeric / sum(r.call_count), 2) AS avg_response_time_ms,
+       sum(r.error_count)::bigint AS error_count,
+       (SELECT count(DISTINCT s.session_id)
+          FROM mcp_usage_hourly_sessions s
+         WHERE s.server_name = r.server_name AND s.hour_bucket = r.hour_bucket
+           AND s.tool_category = r.tool_category AND s.tool_name = r.tool_name) AS unique_sessions,
+       min(r.first_call_at) AS first_call_at,
+       max(r.last_call_at) AS last_call_at,
+       mcp_usage_percentile(mcp_usage_histogram_sum(r.latency_histogram), 0.50, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p50_response_time_ms,
+       mcp_usage_percentile(mcp_usage_histogram_sum(r.latency_histogram), 0.95, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p95_response_time_ms,
+       mcp_usage_percentile(mcp_usage_histogram_sum(r.latency_histogram), 0.99, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p99_response_time_ms
+  FROM mcp_usage_hourly_rollup r
+ GROUP BY r.hour_bucket, r.server_name, r.tool_category, r.tool_name;
+
+CREATE VIEW archon_mcp_usage_daily AS
+SELECT r.date_bucket,
+       r.server_name,
+       r.tool_category,
+       r.tool_name,
+       sum(r.call_count)::bigint AS call_count,
+       round(sum(r.response_time_sum_ms)::numeric / sum(r.call_count), 2) AS avg_response_time_ms,
+       sum(r.error_count)::bigint AS error_count,
+       (SELECT count(DISTINCT s.session_id)
+          FROM mcp_usage_daily_sessions s
+         WHERE s.server_name = r.server_name AND s.date_bucket = r.date_bucket
+           AND s.tool_category = r.tool_category AND s.tool_name = r.tool_name) AS unique_sessions,
+       min(r.first_call_at) AS first_call_at,
+       max(r.last_call_at) AS last_call_at,
+       mcp_usage_percentile(mcp_usage_histogram_sum(r.latency_histogram), 0.50, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p50_response_time_ms,
+       mcp_usage_percentile(mcp_usage_histogram_sum(r.latency_histogram), 0.95, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p95_response_time_ms,
+       mcp_usage_percentile(mcp_usage_histogram_sum(r.latency_histogram), 0.99, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p99_response_time_ms
+  FROM mcp_usage_daily_rollup r
+ GROUP BY r.date_bucket, r.server_name, r.tool_category, r.tool_name;
+
+-- A working replacement of the seed's "materialized view status" query (which selects columns
+-- pg_stat_user_tables does not have): how current each rollup is against the events.
+CREATE VIEW mcp_usage_rollup_status AS
+WITH latest AS (
+    SELECT (SELECT max("timestamp") FROM archon_mcp_usage_events) AS last_event_at
+)
+SELECT 'archon_mcp_usage_hourly'::text AS view_name,
+       'rollup table kept current by trigger'::text AS maintained_by,
+       (SELECT count(*) FROM mcp_usage_hourly_rollup) AS rollup_rows,
+       (SELECT max(last_call_at) FROM mcp_usage_hourly_rollup) AS last_call_at,
+       latest.last_event_at,
+       (SELECT max(last_call_at) FROM mcp_usage_hourly_rollup) IS NOT DISTINCT FROM latest.last_event_at AS in_sync
+  FROM latest
+UNION ALL
+SELECT 'archon_mcp_usage_daily',
+       'rollup table kept current by trigger',
+       (SELECT count(*) FROM mcp_usage_daily_rollup),
+       (SELECT max(last_call_at) FROM mcp_usage_daily_rollup),
+       latest.last_event_at,
+       (SELECT max(last_call_at) FROM mcp_usage_daily_rollup) IS NOT DISTINCT FROM latest.last_event_at
+  FROM latest;
+
+-- Roles mirroring the seed's RLS (service role writes, authenticated users read). Roles are
+-- cluster-wide: created only when missing, and skipped with a notice where we may not create them.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'mcp_usage_writer') THEN
+        CREATE ROLE mcp_usage_writer NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'mcp_usage_reader') THEN
+        CREATE ROLE mcp_usage_reader NOLOGIN;
+    END IF;
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE NOTICE 'roles mcp_usage_writer/mcp_usage_reader not created: %', SQLERRM;
+END;
+$$;
+
+ALTER TABLE archon_mcp_usage_events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mcp_usage_hourly_rollup ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mcp_usage_daily_rollup ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mcp_usage_hourly_sessions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mcp_usage_daily_sessions ENABLE ROW LEVEL SECURITY;
+
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'mcp_usage_writer') THEN
+        GRANT USAGE ON SCHEMA public TO mcp_usage_writer;
+        GRANT SELECT, INSERT ON archon_mcp_usage_events TO mcp_usage_writer;
+        GRANT SELECT ON mcp_usage_hourly_rollup, mcp_usage_daily_rollup, mcp_usage_hourly_sessions,
+                        mcp_usage_daily_sessions, archon_mcp_usage_hourly, archon_mcp_usage_daily,
+                        mcp_usage_rollup_status TO mcp_usage_writer;
+        CREATE POLICY mcp_usage_writer_all ON archon_mcp_usage_events
+            FOR ALL TO mcp_usage_writer USING (true) WITH CHECK (true);
+        CREATE POLICY mcp_usage_writer_read ON mcp_usage_hourly_rollup FOR SELECT TO mcp_usage_writer USING (true);
+        CREATE POLICY mcp_usage_writer_read ON mcp_usage_daily_rollup FOR SELECT TO mcp_usage_writer USING (true);
+        CREATE POLICY mcp_usage_writer_read ON mcp_usage_hourly_sessions FOR SELECT TO mcp_usage_writer USING (true);
+        CREATE POLICY mcp_usage_writer_read ON mcp_usage_daily_sessions FOR SELECT TO mcp_usage_writer USING (true);
+    END IF;
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'mcp_usage_reader') THEN
+        GRANT USAGE ON SCHEMA public TO mcp_usage_reader;
+        GRANT SELECT ON archon_mcp_usage_events, mcp_usage_hourly_rollup, mcp_usage_daily_rollup,
+                        mcp_usage_hourly_sessions, mcp_usage_daily_sessions, archon_mcp_usage_hourly,
+                        archon_mcp_usage_daily, mcp_usage_rollup_status TO mcp_usage_reader;
+        GRANT EXECUTE ON FUNCTION get_mcp_usage_summary(integer) TO mcp_usage_reader;
+        CREATE POLICY mcp_usage_reader_read ON archon_mcp_usage_events FOR SELECT TO mcp_usage_reader USING (true);
+        CREATE POLICY mcp_usage_reader_read ON mcp_usage_hourly_rollup FOR SELECT TO mcp_usage_reader USING (true);
+        CREATE POLICY mcp_usage_reader_read ON mcp_usage_daily_rollup FOR SELECT TO mcp_usage_reader USING (true);
+        CREATE POLICY mcp_usage_reader_read ON mcp_usage_hourly_sessions FOR SELECT TO mcp_usage_reader USING (true);
+        CREATE POLICY mcp_usage_reader_read ON mcp_usage_daily_sessions FOR SELECT TO mcp_usage_reader USING (true);
+    END IF;
+END;
+$$;
+
+-- The seed's migration record, in Archon's own table where it exists.
+CREATE TABLE IF NOT EXISTS archon_migrations (
+    id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    version        varchar(20)  NOT NULL,
+    migration_name varchar(255) NOT NULL,
+    applied_at     timestamptz  NOT NULL DEFAULT now(),
+    checksum       varchar(32),
+    UNIQUE (version, migration_name)
+);
+
+INSERT INTO archon_migrations (version, migration_name)
+SELECT '0.2.0', '001_add_mcp_usage_tracking'
+ WHERE NOT EXISTS (SELECT 1 FROM archon_migrations
+                    WHERE version = '0.2.0' AND migration_name = '001_add_mcp_usage_tracking');
