@@ -4,7 +4,10 @@ import dev.mcpusage.domain.bucket.DayBucket;
 import dev.mcpusage.domain.bucket.HourBucket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Value: a half-open span of time [from, to) made of whole UTC buckets.
@@ -77,6 +80,34 @@ public record TimeWindow(Instant from, Instant to) {
   /** True when {@code instant} is inside [from, to). */
   public boolean contains(Instant instant) {
     return !instant.isBefore(from) && instant.isBefore(to);
+  }
+
+  /** The largest part of this window made of whole UTC days, if it holds at least one. */
+  public Optional<TimeWindow> wholeDays() {
+    Instant firstMidnight = DayBucket.of(from).start().equals(from) ? from : DayBucket.of(from).end();
+    Instant lastMidnight = DayBucket.of(to).start();
+    return firstMidnight.isBefore(lastMidnight)
+        ? Optional.of(new TimeWindow(firstMidnight, lastMidnight))
+        : Optional.empty();
+  }
+
+  /**
+   * The parts of this window outside {@link #wholeDays()}: none, one or two spans of whole hours
+   * (for hour-aligned windows), or the whole window when it holds no whole day.
+   */
+  public List<TimeWindow> partialDays() {
+    Optional<TimeWindow> days = wholeDays();
+    if (days.isEmpty()) {
+      return List.of(this);
+    }
+    List<TimeWindow> parts = new ArrayList<>(2);
+    if (from.isBefore(days.get().from())) {
+      parts.add(new TimeWindow(from, days.get().from()));
+    }
+    if (days.get().to().isBefore(to)) {
+      parts.add(new TimeWindow(days.get().to(), to));
+    }
+    return List.copyOf(parts);
   }
 
   /** Number of whole hours the window spans. */

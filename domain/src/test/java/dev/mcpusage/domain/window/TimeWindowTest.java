@@ -70,4 +70,32 @@ class TimeWindowTest {
     assertThat(window.contains(window.from())).isTrue();
     assertThat(window.contains(window.to())).isFalse();
   }
+
+  @Test
+  void givenTwoDaysOfHours_wholeDays_isTheMiddleDay_andTheEdgesAreTheRest() {
+    TimeWindow window = TimeWindow.forSummary(48, NOW);
+
+    assertThat(window.wholeDays())
+        .contains(new TimeWindow(Instant.parse("2026-03-09T00:00:00Z"), Instant.parse("2026-03-10T00:00:00Z")));
+    assertThat(window.partialDays())
+        .containsExactly(
+            new TimeWindow(Instant.parse("2026-03-08T13:00:00Z"), Instant.parse("2026-03-09T00:00:00Z")),
+            new TimeWindow(Instant.parse("2026-03-10T00:00:00Z"), Instant.parse("2026-03-10T13:00:00Z")));
+  }
+
+  @Test
+  void givenWindowInsideOneDay_wholeDays_isEmpty_andTheWindowIsItsOwnEdge() {
+    TimeWindow window = TimeWindow.forSummary(5, NOW);
+
+    assertThat(window.wholeDays()).isEmpty();
+    assertThat(window.partialDays()).containsExactly(window);
+  }
+
+  @Test
+  void givenDailyWindow_wholeDays_isTheWindowItself() {
+    TimeWindow window = TimeWindow.forDailySeries(3, NOW);
+
+    assertThat(window.wholeDays()).contains(window);
+    assertThat(window.partialDays()).isEmpty();
+  }
 }

@@ -1,0 +1,127 @@
+package dev.mcpusage.adapter.out.postgres;
+
+import dev.mcpusage.application.port.out.StoreUnavailableException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Lifecycle: the embedded PostgreSQL whose data lives in {@code <data dir>/pgdata} across runs.
+ *
+ * <p>The process that starts it records its port and pid in {@code embedded-postgres.properties};
+ * another mcp-usage process finding that owner alive connects to the same server instead of
+ * failing. A server or lock left behind by a killed process is cleaned up with a message.
+ */
+public final class EmbeddedPostgresServer implements DatabaseServer {
+
+  private static final String DATABASE = "postgres";
+  private static final String USER = "postgres";
+
+  private final Path dataDir;
+  private final Consumer<String> notices;
+  private EmbeddedPostgres postgres;
+  private DatabaseAddress address;
+
+  /**
+   * @param dataDir the product's data dir; PostgreSQL's files go to its {@code pgdata} folder
+   * @param notices where to say what was recovered or reused (one line each)
+   */
+  public EmbeddedPostgresServer(Path dataDir, Consumer<String> notices) {
+    this.dataDir = dataDir;
+    this.notices = notices;
+  }
+
+  @Override
+  public synchronized DatabaseAddress start() {
+    if (address != null) {
+      return address;
+    }
+    try {
+      Files.createDirectories(dataDir);
+      try (FileChannel channel =
+              FileChannel.open(
+                  dataDir.resolve("embedded-postgres.lock"),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
+          FileLock ignored = channel.lock()) {
+        EmbeddedPostgresOwner owners = new EmbeddedPostgresOwner(dataDir);
+        Optional<Integer> running = owners.liveOwnerPort().filter(EmbeddedPostgresServer::accepts);
+        if (running.isPresent()) {
+          address = addressOf(running.get());
+          notices.accept(
+              "Using the embedded PostgreSQL already running for another mcp-usage process (port "
+                  + running.get()
+                  + ")");
+          return address;
+        }
+        new StalePostmaster(pgdata(), notices).recover();
+        postgres = startOwned();
+        owners.record(postgres.getPort());
+        address = addressOf(postgres.getPort());
+        return address;
+      }
+    } catch (IOException e) {
+      throw new StoreUnavailableException(
+          "cannot start the embedded PostgreSQL in " + pgdata() + ": " + e.getMessage()
+              + " (set MCP_USAGE_DB_URL to use another PostgreSQL, or --data-dir for another folder)",
+          e);
+    }
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (postgres == null) {
+      address = null;
+      return;
+    }
+    try {
+      postgres.close();
+      new EmbeddedPostgresOwner(dataDir).forget();
+    } catch (IOException e) {
+      throw new UncheckedIOException("stopping the embedded PostgreSQL failed", e);
+    } finally {
+      postgres = null;
+      address = null;
+    }
+  }
+
+  /** Where PostgreSQL keeps its files. */
+  public Path pgdata() {
+    return dataDir.resolve("pgdata");
+  }
+
+  private EmbeddedPostgres startOwned() throws IOException {
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(pgdata())
+        .setCleanDataDirectory(false)
+        // zonky turns these off for tests; a product keeps every committed event
+        .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("listen_addresses", "127.0.0.1")
+        .setPGStartupWait(Duration.ofSeconds(60))
+        .start();
+  }
+
+  private static DatabaseAddress addressOf(int port) {
+    return new DatabaseAddress(
+        "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, USER, Optional.empty());
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

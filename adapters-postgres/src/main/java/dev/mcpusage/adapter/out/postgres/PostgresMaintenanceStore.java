@@ -1,0 +1,53 @@
+package dev.mcpusage.adapter.out.postgres;
+
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.REFRESH_MCP_USAGE_VIEWS;
+
+import dev.mcpusage.adapter.out.postgres.jooq.Routines;
+import dev.mcpusage.adapter.out.postgres.jooq.routines.McpUsageRemoveEventsBefore;
+import dev.mcpusage.application.port.out.CleanupReport;
+import dev.mcpusage.application.port.out.MaintenanceStore;
+import dev.mcpusage.application.port.out.RollupRebuild;
+import dev.mcpusage.application.port.out.VerificationCheck;
+import dev.mcpusage.domain.bucket.DayBucket;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+
+/** Adapter (PostgreSQL): partitions, retention, rollup rebuilds and self-checks via the schema's functions. */
+public final class PostgresMaintenanceStore implements MaintenanceStore {
+
+  private final PostgresConnectionPool pool;
+
+  public PostgresMaintenanceStore(PostgresConnectionPool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public int ensurePartitions(DayBucket first, DayBucket last) {
+    return pool.inTransaction(
+        dsl -> Routines.mcpUsageEnsurePartitions(dsl.configuration(), first.date(), last.date()));
+  }
+
+  @Override
+  public CleanupReport removeEventsBefore(Instant cutoff) {
+    McpUsageRemoveEventsBefore removed =
+        pool.inTransaction(
+            dsl -> Routines.mcpUsageRemoveEventsBefore(dsl.configuration(), cutoff.atOffset(ZoneOffset.UTC)));
+    List<DayBucket> days = Arrays.stream(removed.getDroppedDays()).map(DayBucket::new).toList();
+    return new CleanupReport(cutoff, days, removed.getDeletedCount());
+  }
+
+  @Override
+  public List<RollupRebuild> rebuildRollups() {
+    return pool.inTransaction(
+        dsl ->
+            dsl.selectFrom(REFRESH_MCP_USAGE_VIEWS.call())
+                .fetch(row -> new RollupRebuild(row.getViewName(), row.getRefreshStatus())));
+  }
+
+  @Override
+  public List<VerificationCheck> runChecks() {
+    return new PostgresSelfChecks(pool).run();
+  }
+}

@@ -1,0 +1,36 @@
+package dev.mcpusage.adapter.out.postgres;
+
+import dev.mcpusage.application.port.out.StoreUnavailableException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** Lifecycle: brings the schema to the newest Flyway migration. */
+public final class PostgresSchemaMigrator {
+
+  private final PostgresConnectionPool pool;
+
+  public PostgresSchemaMigrator(PostgresConnectionPool pool) {
+    this.pool = pool;
+  }
+
+  /** Applies pending migrations; returns how many ran and the version reached. */
+  public MigrationOutcome migrate() {
+    try {
+      MigrateResult result =
+          Flyway.configure()
+              .dataSource(pool.dataSource())
+              .locations("classpath:db/migration")
+              .load()
+              .migrate();
+      return new MigrationOutcome(
+          result.migrationsExecuted, result.targetSchemaVersion == null ? "current" : result.targetSchemaVersion);
+    } catch (FlywayException e) {
+      throw new StoreUnavailableException(
+          "migrating " + pool.address().redactedUrl() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** How many migrations ran and the schema version now in place. */
+  public record MigrationOutcome(int applied, String version) {}
+}

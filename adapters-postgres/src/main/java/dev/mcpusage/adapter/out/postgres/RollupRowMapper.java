@@ -1,0 +1,37 @@
+package dev.mcpusage.adapter.out.postgres;
+
+import dev.mcpusage.domain.latency.LatencyHistogram;
+import dev.mcpusage.domain.stats.BucketStats;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** Mapper: aggregated rollup columns to the domain's bucket statistics. */
+final class RollupRowMapper {
+
+  private RollupRowMapper() {}
+
+  static BucketStats stats(
+      BigDecimal calls,
+      BigDecimal errors,
+      BigDecimal sumMs,
+      Integer minMs,
+      Integer maxMs,
+      OffsetDateTime first,
+      OffsetDateTime last,
+      Long[] histogram) {
+    long[] counts = new long[histogram.length];
+    for (int i = 0; i < histogram.length; i++) {
+      counts[i] = histogram[i];
+    }
+    return new BucketStats(
+        calls.longValueExact(),
+        errors.longValueExact(),
+        sumMs.longValueExact(),
+        minMs,
+        maxMs,
+        Optional.of(first.toInstant()),
+        Optional.of(last.toInstant()),
+        LatencyHistogram.ofCounts(counts));
+  }
+}

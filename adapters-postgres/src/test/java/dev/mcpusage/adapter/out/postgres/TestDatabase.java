@@ -1,0 +1,62 @@
+package dev.mcpusage.adapter.out.postgres;
+
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.ARCHON_MCP_USAGE_EVENTS;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_ROLLUP;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_SESSIONS;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_ROLLUP;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SESSIONS;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/** Test fixture: one real, migrated embedded PostgreSQL per test JVM, emptied between tests. */
+final class TestDatabase {
+
+  private static TestDatabase instance;
+
+  final Path dataDir;
+  final List<String> notices = new ArrayList<>();
+  final PostgresConnectionPool pool;
+
+  private TestDatabase() {
+    try {
+      dataDir = Files.createTempDirectory("mcp-usage-it");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    pool = new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, notices::add), 4);
+    pool.start();
+    new PostgresSchemaMigrator(pool).migrate();
+    Runtime.getRuntime().addShutdownHook(new Thread(pool::stop));
+  }
+
+  static synchronized TestDatabase shared() {
+    if (instance == null) {
+      instance = new TestDatabase();
+    }
+    return instance;
+  }
+
+  /** Removes every event and rollup row. */
+  TestDatabase empty() {
+    pool.withDsl(dsl -> dsl.truncate(ARCHON_MCP_USAGE_EVENTS).execute()
+        + dsl.truncate(MCP_USAGE_HOURLY_ROLLUP).execute()
+        + dsl.truncate(MCP_USAGE_DAILY_ROLLUP).execute()
+        + dsl.truncate(MCP_USAGE_HOURLY_SESSIONS).execute()
+        + dsl.truncate(MCP_USAGE_DAILY_SESSIONS).execute());
+    return this;
+  }
+
+  <T> T sql(java.util.function.Function<DSLContext, T> work) {
+    return pool.withDsl(work);
+  }
+
+  DatabaseAddress address() {
+    return pool.address();
+  }
+}
