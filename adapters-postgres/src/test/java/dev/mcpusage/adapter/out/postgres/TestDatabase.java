@@ -6,7 +6,10 @@ import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_SESS
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_ROLLUP;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SESSIONS;
 
+import dev.mcpusage.adapter.out.postgres.jooq.Routines;
 import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import org.jooq.DSLContext;
 /** Test fixture: one real, migrated embedded PostgreSQL per test JVM, emptied between tests. */
 final class TestDatabase {
 
+  private static final OffsetDateTime END_OF_TIME = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
   private static TestDatabase instance;
 
   final Path dataDir;
@@ -42,9 +46,10 @@ final class TestDatabase {
     return instance;
   }
 
-  /** Removes every event and rollup row. */
+  /** Removes every event, day partition and rollup row. */
   TestDatabase empty() {
-    pool.withDsl(dsl -> dsl.truncate(ARCHON_MCP_USAGE_EVENTS).execute()
+    pool.withDsl(dsl -> Routines.mcpUsageRemoveEventsBefore(dsl.configuration(), END_OF_TIME).getDeletedCount()
+        + dsl.truncate(ARCHON_MCP_USAGE_EVENTS).execute()
         + dsl.truncate(MCP_USAGE_HOURLY_ROLLUP).execute()
         + dsl.truncate(MCP_USAGE_DAILY_ROLLUP).execute()
         + dsl.truncate(MCP_USAGE_HOURLY_SESSIONS).execute()

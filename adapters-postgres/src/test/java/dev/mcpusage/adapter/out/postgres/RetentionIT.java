@@ -1,0 +1,57 @@
+package dev.mcpusage.adapter.out.postgres;
+
+import static dev.mcpusage.domain.event.UsageEventTestData.anEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mcpusage.application.port.out.CleanupReport;
+import dev.mcpusage.domain.bucket.DayBucket;
+import dev.mcpusage.domain.event.UsageEvent;
+import dev.mcpusage.domain.stats.UsageFilter;
+import dev.mcpusage.domain.stats.UsageRollup;
+import dev.mcpusage.domain.window.TimeWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Retention drops whole expired days, trims the boundary day exactly, and leaves later days alone. */
+class RetentionIT {
+
+  @Test
+  void given184DaysOfEvents_removeBefore180DayCutoff_dropsOnlyExpiredDaysAndTrimsTheBoundary() {
+    TestDatabase db = TestDatabase.shared().empty();
+    Instant now = Instant.parse("2026-11-25T06:00:00Z");
+    Instant cutoff = now.minus(Duration.ofDays(180));
+    List<UsageEvent> events = new ArrayList<>();
+    for (int day = 0; day < 184; day++) {
+      Instant midnight = new DayBucket(LocalDate.of(2026, 11, 25).minusDays(day)).start();
+      for (int hour = 0; hour < 24; hour += 3) {
+        events.add(anEvent().timestamp(midnight.plus(Duration.ofHours(hour))).build());
+      }
+    }
+    PostgresUsageEventSink sink = new PostgresUsageEventSink(db.pool);
+    sink.append(events);
+    PostgresUsageStatsReader reader = new PostgresUsageStatsReader(db.pool);
+    TimeWindow kept = new TimeWindow(new DayBucket(LocalDate.of(2026, 5, 30)).start(), now);
+    List<UsageRollup> keptBefore = reader.daily(kept, UsageFilter.NONE);
+
+    CleanupReport report = new PostgresMaintenanceStore(db.pool).removeEventsBefore(cutoff);
+
+    assertThat(report.droppedDays()).extracting(DayBucket::date)
+        .containsExactly(LocalDate.of(2026, 5, 26), LocalDate.of(2026, 5, 27), LocalDate.of(2026, 5, 28));
+    // the boundary day 2026-05-29 loses its 00:00 and 03:00 events (before 06:00), keeps 06:00..21:00
+    assertThat(report.deletedEvents()).isEqualTo(3 * 8 + 2);
+    TimeWindow boundary = new TimeWindow(new DayBucket(LocalDate.of(2026, 5, 29)).start(), new DayBucket(LocalDate.of(2026, 5, 30)).start());
+    assertThat(reader.daily(boundary, UsageFilter.NONE)).singleElement()
+        .satisfies(row -> assertThat(row.stats().callCount()).isEqualTo(6));
+    assertThat(reader.hourly(boundary, UsageFilter.NONE)).extracting(UsageRollup::bucketStart)
+        .allSatisfy(hour -> assertThat(hour).isAfterOrEqualTo(cutoff));
+    assertThat(reader.daily(kept, UsageFilter.NONE)).isEqualTo(keptBefore);
+    assertThat(Psql.run(db.address(), "SELECT count(*) FROM archon_mcp_usage_events WHERE \"timestamp\" < '" + cutoff + "';").output())
+        .isEqualTo("0");
+    assertThat(Psql.run(db.address(), "SELECT to_regclass('archon_mcp_usage_events_p20260528') IS NULL;").output())
+        .isEqualTo("t");
+  }
+}
