@@ -3,6 +3,8 @@ package dev.mcpusage.application.inmemory;
 import dev.mcpusage.application.port.out.CleanupReport;
 import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.RollupRebuild;
+import dev.mcpusage.application.port.out.SchemaMigration;
+import dev.mcpusage.application.port.out.StoreDescription;
 import dev.mcpusage.application.port.out.VerificationCheck;
 import dev.mcpusage.domain.bucket.DayBucket;
 import java.time.Instant;
@@ -38,5 +40,15 @@ public final class InMemoryMaintenanceStore implements MaintenanceStore {
   @Override
   public List<VerificationCheck> runChecks() {
     return List.of(new VerificationCheck("in-memory store", true, "no database to check"));
+  }
+
+  @Override
+  public SchemaMigration migrateSchema() {
+    return new SchemaMigration("in-memory", 0);
+  }
+
+  @Override
+  public StoreDescription describe(boolean withSecrets) {
+    return new StoreDescription("in-memory", true, "memory:", "");
   }
 }

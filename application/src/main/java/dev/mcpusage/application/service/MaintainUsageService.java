@@ -4,6 +4,8 @@ import dev.mcpusage.application.port.in.MaintainUsage;
 import dev.mcpusage.application.port.out.CleanupReport;
 import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.RollupRebuild;
+import dev.mcpusage.application.port.out.SchemaMigration;
+import dev.mcpusage.application.port.out.StoreDescription;
 import dev.mcpusage.application.port.out.VerificationCheck;
 import dev.mcpusage.domain.bucket.DayBucket;
 import dev.mcpusage.domain.retention.RetentionPolicy;
@@ -49,5 +51,15 @@ public class MaintainUsageService implements MaintainUsage {
   @Override
   public List<VerificationCheck> verify() {
     return store.runChecks();
+  }
+
+  @Override
+  public SchemaMigration migrate() {
+    return store.migrateSchema();
+  }
+
+  @Override
+  public StoreDescription describeStore(boolean withSecrets) {
+    return store.describe(withSecrets);
   }
 }

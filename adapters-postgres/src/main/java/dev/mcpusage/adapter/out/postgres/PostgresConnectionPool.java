@@ -3,6 +3,7 @@ package dev.mcpusage.adapter.out.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mcpusage.application.port.out.StoreUnavailableException;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -16,16 +17,25 @@ public final class PostgresConnectionPool {
 
   private final DatabaseServer server;
   private final int maximumPoolSize;
+  private final boolean migrateOnStart;
+  private volatile PostgresSchemaMigrator.MigrationOutcome migrationAtStart;
   private volatile HikariDataSource dataSource;
   private volatile DSLContext dsl;
   private volatile DatabaseAddress address;
 
-  public PostgresConnectionPool(DatabaseServer server, int maximumPoolSize) {
+  /**
+   * @param migrateOnStart whether {@link #start()} brings the schema to the newest migration
+   */
+  public PostgresConnectionPool(DatabaseServer server, int maximumPoolSize, boolean migrateOnStart) {
     this.server = server;
     this.maximumPoolSize = maximumPoolSize;
+    this.migrateOnStart = migrateOnStart;
   }
 
-  /** Starts the server (if ours) and opens the pool; fails with a message naming the URL. */
+  /**
+   * Starts the server (if ours), opens the pool and migrates if asked to; fails with a message
+   * naming the URL. Every use starts it on demand, so calling this is only needed to fail early.
+   */
   public synchronized void start() {
     if (dataSource != null) {
       return;
@@ -52,6 +62,24 @@ public final class PostgresConnectionPool {
           e);
     }
     dsl = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+    if (migrateOnStart) {
+      migrationAtStart = new PostgresSchemaMigrator(this).migrate();
+    }
+  }
+
+  /** What the migration at start did, if one ran. */
+  Optional<PostgresSchemaMigrator.MigrationOutcome> migrationAtStart() {
+    return Optional.ofNullable(migrationAtStart);
+  }
+
+  /** True when the server is the embedded one this product runs. */
+  boolean isEmbedded() {
+    return server instanceof EmbeddedPostgresServer;
+  }
+
+  /** The server's version string, e.g. {@code 18.6}. */
+  String serverVersion() {
+    return withDsl(dsl -> dsl.connectionResult(connection -> connection.getMetaData().getDatabaseProductVersion()));
   }
 
   /** Closes the pool and stops the server if it is ours. */
@@ -103,7 +131,7 @@ public final class PostgresConnectionPool {
 
   private void requireStarted() {
     if (dsl == null) {
-      throw new IllegalStateException("the connection pool is not started");
+      start();
     }
   }
 

@@ -7,6 +7,8 @@ import dev.mcpusage.adapter.out.postgres.jooq.routines.McpUsageRemoveEventsBefor
 import dev.mcpusage.application.port.out.CleanupReport;
 import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.RollupRebuild;
+import dev.mcpusage.application.port.out.SchemaMigration;
+import dev.mcpusage.application.port.out.StoreDescription;
 import dev.mcpusage.application.port.out.VerificationCheck;
 import dev.mcpusage.domain.bucket.DayBucket;
 import java.time.Instant;
@@ -49,5 +51,19 @@ public final class PostgresMaintenanceStore implements MaintenanceStore {
   @Override
   public List<VerificationCheck> runChecks() {
     return new PostgresSelfChecks(pool).run();
+  }
+
+  @Override
+  public SchemaMigration migrateSchema() {
+    PostgresSchemaMigrator.MigrationOutcome outcome = new PostgresSchemaMigrator(pool).migrate();
+    int appliedAtStart = pool.migrationAtStart().map(PostgresSchemaMigrator.MigrationOutcome::applied).orElse(0);
+    return new SchemaMigration(outcome.version(), outcome.applied() + appliedAtStart);
+  }
+
+  @Override
+  public StoreDescription describe(boolean withSecrets) {
+    DatabaseAddress address = pool.address();
+    return new StoreDescription(
+        "PostgreSQL " + pool.serverVersion(), pool.isEmbedded(), address.redactedUrl(), address.psqlUri(withSecrets));
   }
 }

@@ -36,7 +36,7 @@ class EmbeddedPostgresServerIT {
     Files.writeString(dataDir.resolve("pgdata/postmaster.pid"), "999999\n" + dataDir + "\n");
     List<String> notices = new ArrayList<>();
 
-    PostgresConnectionPool pool = new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, notices::add), 2);
+    PostgresConnectionPool pool = new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, notices::add), 2, true);
     pool.start();
     boolean empty = new PostgresUsageStatsReader(pool).isEmpty();
     pool.stop();
@@ -46,10 +46,9 @@ class EmbeddedPostgresServerIT {
   }
 
   private <T> T runOnce(java.util.function.Function<PostgresConnectionPool, T> work) {
-    PostgresConnectionPool pool = new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, message -> {}), 2);
+    PostgresConnectionPool pool = new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, message -> {}), 2, true);
     pool.start();
     try {
-      new PostgresSchemaMigrator(pool).migrate();
       return work.apply(pool);
     } finally {
       pool.stop();

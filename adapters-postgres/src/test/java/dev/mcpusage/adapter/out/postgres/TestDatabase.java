@@ -33,9 +33,8 @@ final class TestDatabase {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    pool = new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, notices::add), 4);
+    pool = new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, notices::add), 4, true);
     pool.start();
-    new PostgresSchemaMigrator(pool).migrate();
     Runtime.getRuntime().addShutdownHook(new Thread(pool::stop));
   }
 

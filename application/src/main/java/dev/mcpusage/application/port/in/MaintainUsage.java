@@ -2,6 +2,8 @@ package dev.mcpusage.application.port.in;
 
 import dev.mcpusage.application.port.out.CleanupReport;
 import dev.mcpusage.application.port.out.RollupRebuild;
+import dev.mcpusage.application.port.out.SchemaMigration;
+import dev.mcpusage.application.port.out.StoreDescription;
 import dev.mcpusage.application.port.out.VerificationCheck;
 import dev.mcpusage.domain.retention.RetentionPolicy;
 import java.util.List;
@@ -20,4 +22,10 @@ public interface MaintainUsage {
 
   /** Runs the store's self-checks (the seed's four checks and the rollup status). */
   List<VerificationCheck> verify();
+
+  /** Brings the store's schema to the newest version. */
+  SchemaMigration migrate();
+
+  /** Which store is in use and how to reach it by hand. */
+  StoreDescription describeStore(boolean withSecrets);
 }

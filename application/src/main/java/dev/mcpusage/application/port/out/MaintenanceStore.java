@@ -18,4 +18,10 @@ public interface MaintenanceStore {
 
   /** Runs the store's self-checks. */
   List<VerificationCheck> runChecks();
+
+  /** Brings the schema to the newest version. */
+  SchemaMigration migrateSchema();
+
+  /** Says which store this is and where; {@code withSecrets} includes a password if there is one. */
+  StoreDescription describe(boolean withSecrets);
 }

@@ -1,0 +1,95 @@
+package dev.mcpusage.adapter.in.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mcpusage.application.port.in.QueryUsage;
+import dev.mcpusage.application.port.in.SummaryQuery;
+import dev.mcpusage.domain.stats.UsageFilter;
+import dev.mcpusage.domain.stats.UsageSummary;
+import dev.mcpusage.domain.window.TimeWindow;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Command: {@code summary} — the seed's usage summary of the last hours, as a table or JSON. */
+@Command(
+    name = "summary",
+    mixinStandardHelpOptions = true,
+    description = "Calls, failures, sessions, latency and the most used tool of the last N hours.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  mcp-usage summary", "  mcp-usage summary --hours 168 --json"})
+public final class SummaryCommand implements Callable<Integer> {
+
+  @Option(names = "--hours", paramLabel = "N", defaultValue = "24",
+      description = "Window: the current UTC hour and the N-1 before it, 1 to 4320 (default ${DEFAULT-VALUE}).")
+  int hours;
+
+  @Option(names = "--json", description = "Print JSON (the HTTP API's snake_case fields) instead of a table.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  private final QueryUsage queryUsage;
+
+  public SummaryCommand(QueryUsage queryUsage) {
+    this.queryUsage = queryUsage;
+  }
+
+  @Override
+  public Integer call() throws JsonProcessingException {
+    if (!TimeWindow.isValidSummaryHours(hours)) {
+      throw new ParameterException(spec.commandLine(),
+          "--hours must be between 1 and " + TimeWindow.MAX_SUMMARY_HOURS + ", was " + hours);
+    }
+    UsageSummary summary = queryUsage.summary(new SummaryQuery(hours, UsageFilter.NONE));
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(asJson(summary)));
+    } else {
+      printTable(out, summary);
+    }
+    return 0;
+  }
+
+  private Map<String, Object> asJson(UsageSummary summary) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("time_range_hours", hours);
+    json.put("total_calls", summary.totalCalls());
+    json.put("successful_calls", summary.successfulCalls());
+    json.put("failed_calls", summary.failedCalls());
+    json.put("success_rate", summary.successRate());
+    json.put("unique_sessions", summary.uniqueSessions());
+    json.put("avg_response_time_ms", summary.averageResponseTimeMs());
+    json.put("most_used_tool", summary.mostUsedTool().orElse(null));
+    json.put("most_used_category", summary.mostUsedCategory().orElse(null));
+    json.put("p50_response_time_ms", summary.percentiles().p50());
+    json.put("p95_response_time_ms", summary.percentiles().p95());
+    json.put("p99_response_time_ms", summary.percentiles().p99());
+    return json;
+  }
+
+  private void printTable(PrintWriter out, UsageSummary summary) {
+    out.printf("Usage in the last %d hour%s%n", hours, hours == 1 ? "" : "s");
+    row(out, "Total calls", String.format("%,d", summary.totalCalls()));
+    row(out, "Successful", String.format("%,d", summary.successfulCalls()));
+    row(out, "Failed", String.format("%,d", summary.failedCalls()));
+    row(out, "Success rate", String.format("%.2f %%", summary.successRate()));
+    row(out, "Unique sessions", String.format("%,d", summary.uniqueSessions()));
+    row(out, "Avg response time", String.format("%.2f ms", summary.averageResponseTimeMs()));
+    row(out, "p50 / p95 / p99", String.format("%d / %d / %d ms",
+        summary.percentiles().p50(), summary.percentiles().p95(), summary.percentiles().p99()));
+    row(out, "Most used tool", summary.mostUsedTool().orElse("-"));
+    row(out, "Most used category", summary.mostUsedCategory().orElse("-"));
+  }
+
+  private static void row(PrintWriter out, String label, String value) {
+    out.printf("  %-20s %s%n", label, value);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.mcpusage.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.mcpusage.application.port.in.LoadDemoUsage;
+import dev.mcpusage.application.port.in.MaintainUsage;
+import dev.mcpusage.application.port.in.QueryUsage;
+import dev.mcpusage.application.port.in.RecordUsage;
+import dev.mcpusage.application.port.in.ReportHealth;
+import dev.mcpusage.application.port.out.MaintenanceStore;
+import dev.mcpusage.application.port.out.UsageEventSink;
+import dev.mcpusage.application.port.out.UsageStatsReader;
+import dev.mcpusage.application.service.DemoUsageService;
+import dev.mcpusage.application.service.HealthService;
+import dev.mcpusage.application.service.MaintainUsageService;
+import dev.mcpusage.application.service.QueryUsageService;
+import dev.mcpusage.application.service.RecordUsageService;
+import dev.mcpusage.domain.event.ClockSkewPolicy;
+import java.time.Clock;
+
+/** Wiring: the use cases, each a service over the out-ports some store module binds. */
+public final class ApplicationModule extends AbstractModule {
+
+  @Provides
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Provides
+  @Singleton
+  RecordUsage recordUsage(UsageEventSink sink, Clock clock) {
+    return new RecordUsageService(sink, ClockSkewPolicy.standard(), clock);
+  }
+
+  @Provides
+  @Singleton
+  QueryUsage queryUsage(UsageStatsReader reader, Clock clock) {
+    return new QueryUsageService(reader, clock);
+  }
+
+  @Provides
+  @Singleton
+  MaintainUsage maintainUsage(MaintenanceStore store, Clock clock) {
+    return new MaintainUsageService(store, clock);
+  }
+
+  @Provides
+  @Singleton
+  LoadDemoUsage loadDemoUsage(UsageEventSink sink, UsageStatsReader reader, Clock clock) {
+    return new DemoUsageService(sink, reader, clock);
+  }
+
+  @Provides
+  @Singleton
+  ReportHealth reportHealth(UsageStatsReader reader) {
+    return new HealthService(reader);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.mcpusage.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import dev.mcpusage.adapter.in.cli.DbInfoCommand;
+import dev.mcpusage.adapter.in.cli.MigrateCommand;
+import dev.mcpusage.adapter.in.cli.ServeCommand;
+import dev.mcpusage.adapter.in.cli.ServerRunner;
+import dev.mcpusage.adapter.in.cli.SummaryCommand;
+import dev.mcpusage.adapter.in.cli.VerifyCommand;
+import dev.mcpusage.adapter.in.http.HttpServer;
+import dev.mcpusage.application.port.in.LoadDemoUsage;
+import dev.mcpusage.application.port.in.MaintainUsage;
+import dev.mcpusage.application.port.in.QueryUsage;
+
+/** Wiring: the operator commands, each built with the use cases it runs. */
+public final class CliModule extends AbstractModule {
+
+  @Provides
+  ServerRunner serverRunner(HttpServer httpServer) {
+    return () -> {
+      httpServer.start();
+      return httpServer.baseUrl();
+    };
+  }
+
+  @Provides
+  ServeCommand serve(MaintainUsage maintainUsage, LoadDemoUsage loadDemoUsage, ServerRunner runner) {
+    return new ServeCommand(maintainUsage, loadDemoUsage, runner);
+  }
+
+  @Provides
+  MigrateCommand migrate(MaintainUsage maintainUsage) {
+    return new MigrateCommand(maintainUsage);
+  }
+
+  @Provides
+  VerifyCommand verify(MaintainUsage maintainUsage) {
+    return new VerifyCommand(maintainUsage);
+  }
+
+  @Provides
+  SummaryCommand summary(QueryUsage queryUsage) {
+    return new SummaryCommand(queryUsage);
+  }
+
+  @Provides
+  DbInfoCommand dbInfo(MaintainUsage maintainUsage) {
+    return new DbInfoCommand(maintainUsage);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.mcpusage.bootstrap;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import dev.mcpusage.adapter.in.cli.GlobalFlags;
+import dev.mcpusage.adapter.in.cli.McpUsageCli;
+import dev.mcpusage.adapter.in.http.HttpServer;
+import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Entry point of {@code mcp-usage}: resolve settings, pick the modules, run the command, exit. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs one command line and returns its exit code (what {@link #main} exits with). */
+  public static int run(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    GlobalFlags flags = McpUsageCli.globalFlags(args);
+    Settings settings;
+    try {
+      settings = Settings.resolve(flags.settings(), System.getenv(), Path.of(""));
+    } catch (IllegalArgumentException e) {
+      err.println("mcp-usage: " + e.getMessage());
+      return 2;
+    }
+    Injector injector = Guice.createInjector(modules(settings));
+    Runnable stop = () -> {
+      injector.getInstance(HttpServer.class).stop();
+      injector.getInstance(PostgresConnectionPool.class).stop();
+    };
+    Thread shutdown = new Thread(stop, "mcp-usage-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdown);
+    try {
+      return McpUsageCli.execute(args, type -> wired(injector, type), flags.verbose(), out, err);
+    } finally {
+      stop.run();
+      Runtime.getRuntime().removeShutdownHook(shutdown);
+    }
+  }
+
+  /** The modules for these settings: the store is embedded or external, never both. */
+  static List<Module> modules(Settings settings) {
+    Module database = settings.embeddedDatabase()
+        ? new EmbeddedPostgresModule(settings)
+        : new ExternalPostgresModule(settings);
+    return List.of(
+        new ApplicationModule(), database, new PostgresModule(settings), new HttpModule(settings), new CliModule());
+  }
+
+  private static Object wired(Injector injector, Class<?> type) {
+    return injector.getExistingBinding(Key.get(type)) == null ? null : injector.getInstance(type);
+  }
+}

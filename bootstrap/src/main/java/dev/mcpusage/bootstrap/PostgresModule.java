@@ -1,0 +1,47 @@
+package dev.mcpusage.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.mcpusage.adapter.out.postgres.DatabaseServer;
+import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
+import dev.mcpusage.adapter.out.postgres.PostgresMaintenanceStore;
+import dev.mcpusage.adapter.out.postgres.PostgresUsageEventSink;
+import dev.mcpusage.adapter.out.postgres.PostgresUsageStatsReader;
+import dev.mcpusage.application.port.out.MaintenanceStore;
+import dev.mcpusage.application.port.out.UsageEventSink;
+import dev.mcpusage.application.port.out.UsageStatsReader;
+
+/** Wiring: the PostgreSQL stores over one pool; which server the pool reaches is another module's. */
+public final class PostgresModule extends AbstractModule {
+
+  private final Settings settings;
+
+  public PostgresModule(Settings settings) {
+    this.settings = settings;
+  }
+
+  @Provides
+  @Singleton
+  PostgresConnectionPool pool(DatabaseServer server) {
+    return new PostgresConnectionPool(server, settings.poolSize(), settings.autoMigrate());
+  }
+
+  @Provides
+  @Singleton
+  UsageEventSink sink(PostgresConnectionPool pool) {
+    return new PostgresUsageEventSink(pool);
+  }
+
+  @Provides
+  @Singleton
+  UsageStatsReader reader(PostgresConnectionPool pool) {
+    return new PostgresUsageStatsReader(pool);
+  }
+
+  @Provides
+  @Singleton
+  MaintenanceStore maintenanceStore(PostgresConnectionPool pool) {
+    return new PostgresMaintenanceStore(pool);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.mcpusage.bootstrap;
+
+import dev.mcpusage.domain.retention.RetentionPolicy;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Value: the resolved configuration. Each key is looked up in flags, then the environment
+ * ({@code MCP_USAGE_<KEY>} with dots as underscores), then {@code mcp-usage.properties}, then the
+ * default.
+ */
+public record Settings(
+    Path dataDir,
+    Optional<String> dbUrl,
+    String dbUser,
+    Optional<String> dbPassword,
+    String httpHost,
+    int httpPort,
+    int retentionDays,
+    boolean autoMigrate,
+    int poolSize) {
+
+  /** Where settings are read from, highest precedence first. */
+  public static Settings resolve(Map<String, String> flags, Map<String, String> environment, Path workingDir) {
+    Map<String, String> file = propertiesFile(flags, environment, workingDir);
+    Lookup lookup = new Lookup(flags, environment, file);
+    Path home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
+    return new Settings(
+        Path.of(lookup.get("data.dir").orElse(home.resolve(".mcp-usage").toString())).toAbsolutePath(),
+        lookup.get("db.url"),
+        lookup.get("db.user").orElse("postgres"),
+        lookup.get("db.password"),
+        lookup.get("http.host").orElse("127.0.0.1"),
+        lookup.integer("http.port", 8181, 0, 65_535),
+        lookup.integer("retention.days", RetentionPolicy.DEFAULT_DAYS, RetentionPolicy.MIN_DAYS, RetentionPolicy.MAX_DAYS),
+        Boolean.parseBoolean(lookup.get("auto.migrate").orElse("true")),
+        lookup.integer("pool.size", 8, 1, 200));
+  }
+
+  /** True when no database URL is configured, so the embedded PostgreSQL is used. */
+  public boolean embeddedDatabase() {
+    return dbUrl.isEmpty();
+  }
+
+  private static Map<String, String> propertiesFile(
+      Map<String, String> flags, Map<String, String> environment, Path workingDir) {
+    Optional<Path> explicit = Optional.ofNullable(flags.get("config"))
+        .or(() -> Optional.ofNullable(environment.get("MCP_USAGE_CONFIG")))
+        .map(Path::of);
+    Path candidate = explicit.orElse(workingDir.resolve("mcp-usage.properties"));
+    if (!Files.exists(candidate)) {
+      if (explicit.isPresent()) {
+        throw new IllegalArgumentException("configuration file " + candidate + " does not exist");
+      }
+      return Map.of();
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(candidate)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + candidate, e);
+    }
+    Map<String, String> values = new HashMap<>();
+    properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
+    return values;
+  }
+
+  private record Lookup(Map<String, String> flags, Map<String, String> environment, Map<String, String> file) {
+
+    Optional<String> get(String key) {
+      String envName = "MCP_USAGE_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+      return Optional.ofNullable(flags.get(key))
+          .or(() -> Optional.ofNullable(environment.get(envName)))
+          .or(() -> Optional.ofNullable(file.get(key)))
+          .filter(value -> !value.isBlank());
+    }
+
+    int integer(String key, int defaultValue, int min, int max) {
+      Optional<String> raw = get(key);
+      if (raw.isEmpty()) {
+        return defaultValue;
+      }
+      try {
+        int value = Integer.parseInt(raw.get().strip());
+        if (value < min || value > max) {
+          throw new IllegalArgumentException(
+              key + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(key + " must be an integer, was '" + raw.get() + "'", e);
+      }
+    }
+  }
+}
