@@ -3,6 +3,7 @@ package dev.mcpusage.adapter.out.postgres;
 import dev.mcpusage.application.port.out.StoreUnavailableException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /** Lifecycle: brings the schema to the newest Flyway migration. */
@@ -17,14 +18,12 @@ public final class PostgresSchemaMigrator {
   /** Applies pending migrations; returns how many ran and the version reached. */
   public MigrationOutcome migrate() {
     try {
-      MigrateResult result =
-          Flyway.configure()
-              .dataSource(pool.dataSource())
-              .locations("classpath:db/migration")
-              .load()
-              .migrate();
+      Flyway flyway =
+          Flyway.configure().dataSource(pool.dataSource()).locations("classpath:db/migration").load();
+      MigrateResult result = flyway.migrate();
+      MigrationInfo current = flyway.info().current();
       return new MigrationOutcome(
-          result.migrationsExecuted, result.targetSchemaVersion == null ? "current" : result.targetSchemaVersion);
+          result.migrationsExecuted, current == null ? "none" : current.getVersion().getVersion());
     } catch (FlywayException e) {
       throw new StoreUnavailableException(
           "migrating " + pool.address().redactedUrl() + " failed: " + e.getMessage(), e);

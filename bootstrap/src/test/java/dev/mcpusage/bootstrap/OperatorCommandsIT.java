@@ -1,0 +1,135 @@
+package dev.mcpusage.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mcpusage.adapter.out.postgres.DatabaseAddress;
+import dev.mcpusage.adapter.out.postgres.EmbeddedPostgresServer;
+import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The operator commands, each run as a process against a real PostgreSQL given by --db-url. */
+class OperatorCommandsIT {
+
+  private static PostgresConnectionPool database;
+  private static DatabaseAddress address;
+
+  @BeforeAll
+  static void startDatabase() {
+    database = new PostgresConnectionPool(new EmbeddedPostgresServer(McpUsageProcess.tempDataDir(), m -> {}), 2, false);
+    database.start();
+    address = database.address();
+  }
+
+  @AfterAll
+  static void stopDatabase() {
+    database.stop();
+  }
+
+  @Test
+  void migrate_thenVerify_passesAllChecks() {
+    McpUsageProcess.Result migrate = McpUsageProcess.run("--db-url", address.jdbcUrl(), "migrate");
+    McpUsageProcess.Result verify = McpUsageProcess.run("--db-url", address.jdbcUrl(), "verify");
+
+    assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+    assertThat(migrate.out()).contains("Schema is at version 4");
+    assertThat(verify.exitCode()).as(verify.toString()).isZero();
+    assertThat(verify.out()).contains("PASS  table exists", "PASS  test insert", "PASS  computed buckets",
+        "PASS  views queryable", "PASS  rollups current", "All 5 checks passed.");
+  }
+
+  @Test
+  void givenABrokenView_verify_reportsFailAndExits1() throws Exception {
+    McpUsageProcess.run("--db-url", address.jdbcUrl(), "migrate");
+    execute("ALTER VIEW archon_mcp_usage_hourly RENAME TO archon_mcp_usage_hourly_broken");
+    try {
+      McpUsageProcess.Result verify = McpUsageProcess.run("--db-url", address.jdbcUrl(), "verify");
+
+      assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(1);
+      assertThat(verify.out()).contains("FAIL  views queryable").contains("checks failed");
+    } finally {
+      execute("ALTER VIEW archon_mcp_usage_hourly_broken RENAME TO archon_mcp_usage_hourly");
+    }
+  }
+
+  @Test
+  void summary_json_equalsAnIndependentSqlCount() throws Exception {
+    McpUsageProcess.run("--db-url", address.jdbcUrl(), "migrate");
+    execute("TRUNCATE archon_mcp_usage_events, mcp_usage_hourly_rollup, mcp_usage_daily_rollup, mcp_usage_hourly_sessions, mcp_usage_daily_sessions");
+    execute("INSERT INTO archon_mcp_usage_events (tool_name, tool_category, session_id, response_time_ms, success) "
+        + "SELECT 'tool_' || (i % 3), 'cat', 's' || (i % 11), i % 500, i % 17 <> 0 FROM generate_series(1, 1000) i");
+
+    McpUsageProcess.Result summary = McpUsageProcess.run("--db-url", address.jdbcUrl(), "summary", "--hours", "1", "--json");
+
+    assertThat(summary.exitCode()).as(summary.toString()).isZero();
+    assertThat(summary.out())
+        .contains("\"total_calls\" : " + query("SELECT count(*) FROM archon_mcp_usage_events"))
+        .contains("\"failed_calls\" : " + query("SELECT count(*) FROM archon_mcp_usage_events WHERE NOT success"))
+        .contains("\"unique_sessions\" : " + query("SELECT count(DISTINCT session_id) FROM archon_mcp_usage_events"));
+  }
+
+  @Test
+  void givenHoursOutOfRange_summary_exits2NamingTheOption() {
+    McpUsageProcess.Result summary = McpUsageProcess.run("--db-url", address.jdbcUrl(), "summary", "--hours", "0");
+
+    assertThat(summary.exitCode()).isEqualTo(2);
+    assertThat(summary.err()).contains("--hours must be between 1 and 4320, was 0");
+  }
+
+  @Test
+  void givenUnknownOption_anyCommand_exits2() {
+    McpUsageProcess.Result result = McpUsageProcess.run("summary", "--hourz", "3");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("Unknown option").contains("'--hourz'").contains("Possible solutions: --hours");
+  }
+
+  @Test
+  void givenUnreachableDatabase_summary_exits1NamingTheUrlAndTheSetting() {
+    McpUsageProcess.Result result = McpUsageProcess.run(
+        "--db-url", "jdbc:postgresql://127.0.0.1:1/mcp?password=secret", "summary");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("jdbc:postgresql://127.0.0.1:1/mcp?password=****")
+        .contains("MCP_USAGE_DB_URL").doesNotContain("secret").doesNotContain("\tat ");
+  }
+
+  @Test
+  void dbInfo_printsTheJdbcUrlAndAPsqlUri() {
+    McpUsageProcess.Result info = McpUsageProcess.run("--db-url", address.jdbcUrl(), "db", "info");
+
+    assertThat(info.exitCode()).as(info.toString()).isZero();
+    assertThat(info.out()).contains("JDBC URL   " + address.jdbcUrl())
+        .contains("psql URI   " + address.psqlUri(false)).contains("external");
+  }
+
+  @Test
+  void help_listsEveryCommandWithExamples() {
+    McpUsageProcess.Result help = McpUsageProcess.run("--help");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("serve", "migrate", "verify", "summary", "db", "Examples:", "Exit codes");
+  }
+
+  private static void execute(String sql) throws Exception {
+    try (Connection connection = DriverManager.getConnection(address.jdbcUrl(), address.user(), "");
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private static String query(String sql) throws Exception {
+    try (Connection connection = DriverManager.getConnection(address.jdbcUrl(), address.user(), "");
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+
+}

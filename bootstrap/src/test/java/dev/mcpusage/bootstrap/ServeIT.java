@@ -1,0 +1,53 @@
+package dev.mcpusage.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@code serve} on the embedded database: answers HTTP, shares its database, survives a kill. */
+class ServeIT {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void serveDemo_answersSummary_sharesItsDatabaseWithTheCli_andKeepsDataAcrossAKill() throws Exception {
+    Path dataDir = McpUsageProcess.tempDataDir();
+    Process serve = McpUsageProcess.start("--data-dir", dataDir.toString(), "serve", "--demo", "--port", "0");
+    String summaryJson;
+    McpUsageProcess.Result whileServing;
+    try {
+      String url = McpUsageProcess.awaitServing(serve);
+      HttpResponse<String> summary = get(url + "/api/mcp/analytics/summary?hours=24");
+      HttpResponse<String> health = get(url + "/health");
+      summaryJson = summary.body();
+
+      whileServing = McpUsageProcess.run("--data-dir", dataDir.toString(), "summary", "--json");
+
+      assertThat(summary.statusCode()).isEqualTo(200);
+      assertThat(summaryJson).contains("\"total_calls\":20000");
+      assertThat(health.body()).contains("\"status\":\"ok\"");
+      assertThat(whileServing.exitCode()).as(whileServing.toString()).isZero();
+      assertThat(whileServing.out()).contains("\"total_calls\" : 20000");
+      assertThat(whileServing.err()).contains("Using the embedded PostgreSQL already running");
+    } finally {
+      serve.destroyForcibly();
+      serve.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    McpUsageProcess.Result afterKill = McpUsageProcess.run("--data-dir", dataDir.toString(), "summary", "--json");
+
+    assertThat(afterKill.exitCode()).as(afterKill.toString()).isZero();
+    assertThat(afterKill.out()).contains("\"total_calls\" : 20000");
+    assertThat(afterKill.err()).contains("left running by an mcp-usage process that was killed");
+  }
+
+  private HttpResponse<String> get(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,47 @@
+package dev.mcpusage.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void givenNothing_settings_areTheDefaults() {
+    Settings settings = Settings.resolve(Map.of(), Map.of("HOME", "/home/ops"), dir);
+
+    assertThat(settings.dataDir()).isEqualTo(Path.of("/home/ops/.mcp-usage"));
+    assertThat(settings.embeddedDatabase()).isTrue();
+    assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
+    assertThat(settings.httpPort()).isEqualTo(8181);
+    assertThat(settings.retentionDays()).isEqualTo(180);
+  }
+
+  @Test
+  void flagsBeatEnvironment_whichBeatsTheFile_whichBeatsDefaults() throws Exception {
+    Files.writeString(dir.resolve("mcp-usage.properties"), "http.port=7001\nhttp.host=0.0.0.0\nretention.days=30\n");
+    Map<String, String> env = Map.of("MCP_USAGE_HTTP_PORT", "7002", "MCP_USAGE_HTTP_HOST", "10.0.0.1");
+    Map<String, String> flags = Map.of("http.port", "7003");
+
+    Settings settings = Settings.resolve(flags, env, dir);
+
+    assertThat(settings.httpPort()).isEqualTo(7003);
+    assertThat(settings.httpHost()).isEqualTo("10.0.0.1");
+    assertThat(settings.retentionDays()).isEqualTo(30);
+  }
+
+  @Test
+  void givenBadPort_settings_nameTheKeyAndTheRange() {
+    assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MCP_USAGE_HTTP_PORT", "70000"), dir))
+        .hasMessage("http.port must be between 0 and 65535, was 70000");
+    assertThatThrownBy(() -> Settings.resolve(Map.of("http.port", "eighty"), Map.of(), dir))
+        .hasMessage("http.port must be an integer, was 'eighty'");
+  }
+}
