@@ -1,0 +1,106 @@
+package dev.mcpusage.adapter.out.postgres;
+
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_ROLLUP;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_SESSIONS;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_ROLLUP;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SESSIONS;
+
+import dev.mcpusage.domain.stats.UsageFilter;
+import dev.mcpusage.domain.window.TimeWindow;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Table;
+
+/**
+ * The columns of one rollup grain — hourly or daily — and of its session set, so one query
+ * serves both grains.
+ *
+ * @param <B> the bucket column's Java type
+ */
+record RollupGrain<B>(
+    Table<?> rollup,
+    Field<B> bucket,
+    Field<String> server,
+    Field<String> category,
+    Field<String> tool,
+    Field<String> client,
+    Field<Long> calls,
+    Field<Long> errors,
+    Field<Long> responseTimeSum,
+    Field<Integer> minResponseTime,
+    Field<Integer> maxResponseTime,
+    Field<OffsetDateTime> firstCall,
+    Field<OffsetDateTime> lastCall,
+    Field<Long[]> histogram,
+    Sessions<B> sessions,
+    Function<TimeWindow, Condition> inWindow,
+    Function<B, Instant> bucketStart) {
+
+  /** The columns of a session-set table. */
+  record Sessions<B>(
+      Table<?> table,
+      Field<B> bucket,
+      Field<String> server,
+      Field<String> category,
+      Field<String> tool,
+      Field<String> client,
+      Field<String> sessionId,
+      Function<TimeWindow, Condition> inWindow) {
+
+    Condition rows(TimeWindow window, UsageFilter filter) {
+      return inWindow.apply(window).and(RollupQueries.matching(filter, server, category, tool, client));
+    }
+  }
+
+  private static final long ALMOST_A_DAY_NANOS = 86_399_999_999_999L;
+
+  static final RollupGrain<OffsetDateTime> HOURLY = hourly();
+  static final RollupGrain<LocalDate> DAILY = daily();
+
+  /** The rollup rows of the window that pass the filter. */
+  Condition rows(TimeWindow window, UsageFilter filter) {
+    return inWindow.apply(window).and(RollupQueries.matching(filter, server, category, tool, client));
+  }
+
+  private static RollupGrain<OffsetDateTime> hourly() {
+    var r = MCP_USAGE_HOURLY_ROLLUP;
+    var s = MCP_USAGE_HOURLY_SESSIONS;
+    return new RollupGrain<>(
+        r, r.HOUR_BUCKET, r.SERVER_NAME, r.TOOL_CATEGORY, r.TOOL_NAME, r.CLIENT_TYPE,
+        r.CALL_COUNT, r.ERROR_COUNT, r.RESPONSE_TIME_SUM_MS, r.MIN_RESPONSE_TIME_MS, r.MAX_RESPONSE_TIME_MS,
+        r.FIRST_CALL_AT, r.LAST_CALL_AT, r.LATENCY_HISTOGRAM,
+        new Sessions<>(s, s.HOUR_BUCKET, s.SERVER_NAME, s.TOOL_CATEGORY, s.TOOL_NAME, s.CLIENT_TYPE, s.SESSION_ID,
+            window -> hoursIn(s.HOUR_BUCKET, window)),
+        window -> hoursIn(r.HOUR_BUCKET, window),
+        OffsetDateTime::toInstant);
+  }
+
+  private static RollupGrain<LocalDate> daily() {
+    var r = MCP_USAGE_DAILY_ROLLUP;
+    var s = MCP_USAGE_DAILY_SESSIONS;
+    return new RollupGrain<>(
+        r, r.DATE_BUCKET, r.SERVER_NAME, r.TOOL_CATEGORY, r.TOOL_NAME, r.CLIENT_TYPE,
+        r.CALL_COUNT, r.ERROR_COUNT, r.RESPONSE_TIME_SUM_MS, r.MIN_RESPONSE_TIME_MS, r.MAX_RESPONSE_TIME_MS,
+        r.FIRST_CALL_AT, r.LAST_CALL_AT, r.LATENCY_HISTOGRAM,
+        new Sessions<>(s, s.DATE_BUCKET, s.SERVER_NAME, s.TOOL_CATEGORY, s.TOOL_NAME, s.CLIENT_TYPE, s.SESSION_ID,
+            window -> daysIn(s.DATE_BUCKET, window)),
+        window -> daysIn(r.DATE_BUCKET, window),
+        day -> day.atStartOfDay().toInstant(ZoneOffset.UTC));
+  }
+
+  private static Condition hoursIn(Field<OffsetDateTime> bucket, TimeWindow window) {
+    return bucket.ge(window.from().atOffset(ZoneOffset.UTC)).and(bucket.lt(window.to().atOffset(ZoneOffset.UTC)));
+  }
+
+  /** Days that start inside the window. */
+  private static Condition daysIn(Field<LocalDate> bucket, TimeWindow window) {
+    LocalDate first = LocalDate.ofInstant(window.from().plusNanos(ALMOST_A_DAY_NANOS), ZoneOffset.UTC);
+    LocalDate afterLast = LocalDate.ofInstant(window.to().plusNanos(ALMOST_A_DAY_NANOS), ZoneOffset.UTC);
+    return bucket.ge(first).and(bucket.lt(afterLast));
+  }
+}
