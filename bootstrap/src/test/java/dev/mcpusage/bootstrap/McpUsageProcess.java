@@ -4,7 +4,6 @@ package dev.mcpusage.bootstrap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,13 +67,6 @@ final class McpUsageProcess {
     }
   }
 
-  static Path tempDataDir() {
-    try {
-      return Files.createTempDirectory("mcp-usage-cli");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   record Result(int exitCode, String out, String err) {
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mcpusage.adapter.out.postgres.DatabaseAddress;
 import dev.mcpusage.adapter.out.postgres.EmbeddedPostgresServer;
 import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,16 +13,18 @@ import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The operator commands, each run as a process against a real PostgreSQL given by --db-url. */
 class OperatorCommandsIT {
 
+  @TempDir static Path databaseDir;
   private static PostgresConnectionPool database;
   private static DatabaseAddress address;
 
   @BeforeAll
   static void startDatabase() {
-    database = new PostgresConnectionPool(new EmbeddedPostgresServer(McpUsageProcess.tempDataDir(), m -> {}), 2, false);
+    database = new PostgresConnectionPool(new EmbeddedPostgresServer(databaseDir, m -> {}), 2, false);
     database.start();
     address = database.address();
   }

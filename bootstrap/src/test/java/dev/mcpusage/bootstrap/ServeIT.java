@@ -9,15 +9,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code serve} on the embedded database: answers HTTP, shares its database, survives a kill. */
 class ServeIT {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
+  @TempDir Path dataDir;
+
   @Test
   void serveDemo_answersSummary_sharesItsDatabaseWithTheCli_andKeepsDataAcrossAKill() throws Exception {
-    Path dataDir = McpUsageProcess.tempDataDir();
     Process serve = McpUsageProcess.start("--data-dir", dataDir.toString(), "serve", "--demo", "--port", "0");
     String summaryJson;
     McpUsageProcess.Result whileServing;

@@ -41,8 +41,10 @@ final class DebianPostgres15 {
         "-E", "UTF8", "--no-sync"));
     runAsPostgres(List.of(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l", dir.resolve("log").toString(),
         "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> runAsPostgres(
-        List.of(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"))));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      runAsPostgres(List.of(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"));
+      TestDatabase.deleteRecursively(dir);
+    }));
     DatabaseAddress address = new DatabaseAddress("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", Optional.empty());
     pool = new PostgresConnectionPool(new ExternalPostgresServer(address), 4, true);
     pool.start();

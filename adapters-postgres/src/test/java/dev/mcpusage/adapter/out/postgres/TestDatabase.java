@@ -35,7 +35,18 @@ final class TestDatabase {
     }
     pool = new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, notices::add), 4, true);
     pool.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(pool::stop));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      pool.stop();
+      deleteRecursively(dataDir);
+    }));
+  }
+
+  static void deleteRecursively(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static synchronized TestDatabase shared() {
