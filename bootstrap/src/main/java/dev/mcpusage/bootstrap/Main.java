@@ -43,6 +43,13 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(shutdown);
     try {
       return McpUsageCli.execute(args, type -> wired(injector, type), flags.verbose(), out, err);
+    } catch (RuntimeException e) {
+      // the last resort: a failure outside any command's own error handling (e.g. while wiring)
+      err.println("mcp-usage: " + rootMessage(e));
+      if (flags.verbose()) {
+        e.printStackTrace(err);
+      }
+      return 1;
     } finally {
       stop.run();
       Runtime.getRuntime().removeShutdownHook(shutdown);
@@ -56,6 +63,14 @@ public final class Main {
         : new ExternalPostgresModule(settings);
     return List.of(
         new ApplicationModule(), database, new PostgresModule(settings), new HttpModule(settings), new CliModule());
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
   private static Object wired(Injector injector, Class<?> type) {

@@ -28,11 +28,17 @@ public record Settings(
     boolean autoMigrate,
     int poolSize) {
 
+  private static final String JDBC_PREFIX = "jdbc:postgresql://";
+
   /** Where settings are read from, highest precedence first. */
   public static Settings resolve(Map<String, String> flags, Map<String, String> environment, Path workingDir) {
     Map<String, String> file = propertiesFile(flags, environment, workingDir);
     Lookup lookup = new Lookup(flags, environment, file);
     Path home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
+    lookup.get("db.url").filter(url -> !url.startsWith(JDBC_PREFIX)).ifPresent(url -> {
+      throw new IllegalArgumentException(
+          "db.url must start with " + JDBC_PREFIX + " (e.g. jdbc:postgresql://localhost:5432/mcp_usage), was '" + url + "'");
+    });
     return new Settings(
         Path.of(lookup.get("data.dir").orElse(home.resolve(".mcp-usage").toString())).toAbsolutePath(),
         lookup.get("db.url"),

@@ -44,4 +44,11 @@ class SettingsTest {
     assertThatThrownBy(() -> Settings.resolve(Map.of("http.port", "eighty"), Map.of(), dir))
         .hasMessage("http.port must be an integer, was 'eighty'");
   }
+
+  @Test
+  void givenDatabaseUrlThatIsNotJdbcPostgres_settings_sayWhatIsExpected() {
+    assertThatThrownBy(() -> Settings.resolve(Map.of("db.url", "localhost:5432"), Map.of(), dir))
+        .hasMessageContaining("db.url must start with jdbc:postgresql://")
+        .hasMessageContaining("was 'localhost:5432'");
+  }
 }

@@ -108,6 +108,8 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("listen_addresses", "127.0.0.1")
         .setPGStartupWait(Duration.ofSeconds(60))
+        // one orderly stop path: ours, which also removes the owner record once the server is down
+        .setRegisterShutdownHook(false)
         .start();
   }
 

@@ -94,19 +94,19 @@ public final class PostgresConnectionPool {
 
   /** Where the pool connects. */
   public DatabaseAddress address() {
-    requireStarted();
+    ensureStarted();
     return address;
   }
 
   /** The pooled data source (for Flyway). */
   DataSource dataSource() {
-    requireStarted();
+    ensureStarted();
     return dataSource;
   }
 
   /** Runs {@code work} in one transaction, translating database failures. */
   <T> T inTransaction(Function<DSLContext, T> work) {
-    requireStarted();
+    ensureStarted();
     try {
       return dsl.transactionResult(trx -> work.apply(trx.dsl()));
     } catch (DataAccessException e) {
@@ -116,7 +116,7 @@ public final class PostgresConnectionPool {
 
   /** Runs {@code work} on the pool outside an explicit transaction, translating failures. */
   <T> T withDsl(Function<DSLContext, T> work) {
-    requireStarted();
+    ensureStarted();
     try {
       return work.apply(dsl);
     } catch (DataAccessException e) {
@@ -129,7 +129,7 @@ public final class PostgresConnectionPool {
         "PostgreSQL at " + address.redactedUrl() + " failed: " + rootMessage(e), e);
   }
 
-  private void requireStarted() {
+  private void ensureStarted() {
     if (dsl == null) {
       start();
     }
