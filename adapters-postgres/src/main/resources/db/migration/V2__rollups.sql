@@ -139,12 +139,73 @@ CREATE TABLE mcp_usage_daily_sessions (
 );
 CREATE INDEX idx_mcp_usage_daily_sessions_bucket ON mcp_usage_daily_sessions (date_bucket);
 
+-- Calls per knowledge source (source_id), for "top knowledge bases".
+CREATE TABLE mcp_usage_hourly_sources (
+    hour_bucket   timestamptz NOT NULL,
+    server_name   text        NOT NULL,
+    tool_category text        NOT NULL,
+    tool_name     text        NOT NULL,
+    source_id     text        NOT NULL,
+    call_count    bigint      NOT NULL,
+    error_count   bigint      NOT NULL,
+    CONSTRAINT mcp_usage_hourly_sources_pkey
+        PRIMARY KEY (server_name, hour_bucket, tool_category, tool_name, source_id)
+);
+CREATE INDEX idx_mcp_usage_hourly_sources_bucket ON mcp_usage_hourly_sources (hour_bucket);
+
+CREATE TABLE mcp_usage_daily_sources (
+    date_bucket   date        NOT NULL,
+    server_name   text        NOT NULL,
+    tool_category text        NOT NULL,
+    tool_name     text        NOT NULL,
+    source_id     text        NOT NULL,
+    call_count    bigint      NOT NULL,
+    error_count   bigint      NOT NULL,
+    CONSTRAINT mcp_usage_daily_sources_pkey
+        PRIMARY KEY (server_name, date_bucket, tool_category, tool_name, source_id)
+);
+CREATE INDEX idx_mcp_usage_daily_sources_bucket ON mcp_usage_daily_sources (date_bucket);
+
+-- Failed calls per tool and error type ('unknown' when the writer gave none).
+CREATE TABLE mcp_usage_hourly_errors (
+    hour_bucket   timestamptz NOT NULL,
+    server_name   text        NOT NULL,
+    tool_category text        NOT NULL,
+    tool_name     text        NOT NULL,
+    error_type    text        NOT NULL,
+    call_count    bigint      NOT NULL,
+    last_call_at  timestamptz NOT NULL,
+    CONSTRAINT mcp_usage_hourly_errors_pkey
+        PRIMARY KEY (server_name, hour_bucket, tool_category, tool_name, error_type)
+);
+CREATE INDEX idx_mcp_usage_hourly_errors_bucket ON mcp_usage_hourly_errors (hour_bucket);
+
+CREATE TABLE mcp_usage_daily_errors (
+    date_bucket   date        NOT NULL,
+    server_name   text        NOT NULL,
+    tool_category text        NOT NULL,
+    tool_name     text        NOT NULL,
+    error_type    text        NOT NULL,
+    call_count    bigint      NOT NULL,
+    last_call_at  timestamptz NOT NULL,
+    CONSTRAINT mcp_usage_daily_errors_pkey
+        PRIMARY KEY (server_name, date_bucket, tool_category, tool_name, error_type)
+);
+CREATE INDEX idx_mcp_usage_daily_errors_bucket ON mcp_usage_daily_errors (date_bucket);
+
 -- The statements that fold the rows of `source` (a relation or a parenthesized query with the
 -- events table's columns) into the rollups; shared by the insert trigger and by rebuilds.
 CREATE FUNCTION mcp_usage_rollup_statements(source text) RETURNS text[]
     LANGUAGE sql IMMUTABLE
 AS $fn$
-    SELECT array_agg(format($sql$
+    SELECT array_agg(u.statement ORDER BY g.ord, u.position)
+      FROM (VALUES
+        (1, 'e.hour_bucket', 'hour_bucket', 'mcp_usage_hourly_sessions', 'mcp_usage_hourly_rollup',
+            'mcp_usage_hourly_sources', 'mcp_usage_hourly_errors'),
+        (2, 'e.date_bucket', 'date_bucket', 'mcp_usage_daily_sessions', 'mcp_usage_daily_rollup',
+            'mcp_usage_daily_sources', 'mcp_usage_daily_errors')
+      ) AS g(ord, bucket_expression, bucket_column, sessions_table, rollup_table, sources_table, errors_table)
+     CROSS JOIN LATERAL unnest(ARRAY[format($sql$
         WITH src AS MATERIALIZED (
             SELECT server_name, %2$s AS bucket, tool_category, tool_name,
                    coalesce(client_type, '') AS client_type, session_id, success, response_time_ms, "timestamp"
@@ -193,11 +254,32 @@ AS $fn$
             last_call_at         = greatest(r.last_call_at, excluded.last_call_at),
             latency_histogram    = mcp_usage_histogram_add(r.latency_histogram, excluded.latency_histogram),
             unique_sessions      = r.unique_sessions + excluded.unique_sessions
-        $sql$, source, g.bucket_expression, g.bucket_column, g.sessions_table, g.rollup_table) ORDER BY g.ord)
-      FROM (VALUES
-        (1, 'e.hour_bucket', 'hour_bucket', 'mcp_usage_hourly_sessions', 'mcp_usage_hourly_rollup'),
-        (2, 'e.date_bucket', 'date_bucket', 'mcp_usage_daily_sessions', 'mcp_usage_daily_rollup')
-      ) AS g(ord, bucket_expression, bucket_column, sessions_table, rollup_table);
+        $sql$, source, g.bucket_expression, g.bucket_column, g.sessions_table, g.rollup_table),
+        format($sql$
+        INSERT INTO %4$I AS r (%3$s, server_name, tool_category, tool_name, source_id, call_count, error_count)
+        SELECT %2$s, e.server_name, e.tool_category, e.tool_name, e.source_id,
+               count(*), count(*) FILTER (WHERE NOT e.success)
+          FROM %1$s AS e
+         WHERE e.source_id IS NOT NULL
+         GROUP BY 1, 2, 3, 4, 5
+         ORDER BY 2, 1, 3, 4, 5
+        ON CONFLICT (server_name, %3$s, tool_category, tool_name, source_id) DO UPDATE SET
+            call_count  = r.call_count + excluded.call_count,
+            error_count = r.error_count + excluded.error_count
+        $sql$, source, g.bucket_expression, g.bucket_column, g.sources_table),
+        format($sql$
+        INSERT INTO %4$I AS r (%3$s, server_name, tool_category, tool_name, error_type, call_count, last_call_at)
+        SELECT %2$s, e.server_name, e.tool_category, e.tool_name, coalesce(nullif(e.error_type, ''), 'unknown'),
+               count(*), max(e."timestamp")
+          FROM %1$s AS e
+         WHERE NOT e.success
+         GROUP BY 1, 2, 3, 4, 5
+         ORDER BY 2, 1, 3, 4, 5
+        ON CONFLICT (server_name, %3$s, tool_category, tool_name, error_type) DO UPDATE SET
+            call_count   = r.call_count + excluded.call_count,
+            last_call_at = greatest(r.last_call_at, excluded.last_call_at)
+        $sql$, source, g.bucket_expression, g.bucket_column, g.errors_table)
+     ]) WITH ORDINALITY AS u(statement, position);
 $fn$;
 
 -- SECURITY DEFINER: a writer role needs INSERT on the events only, not on the rollups.
@@ -233,6 +315,10 @@ BEGIN
     DELETE FROM mcp_usage_hourly_sessions WHERE hour_bucket >= lower_bound AND hour_bucket < upper_bound;
     DELETE FROM mcp_usage_daily_rollup WHERE date_bucket BETWEEN first_day AND last_day;
     DELETE FROM mcp_usage_daily_sessions WHERE date_bucket BETWEEN first_day AND last_day;
+    DELETE FROM mcp_usage_hourly_sources WHERE hour_bucket >= lower_bound AND hour_bucket < upper_bound;
+    DELETE FROM mcp_usage_daily_sources WHERE date_bucket BETWEEN first_day AND last_day;
+    DELETE FROM mcp_usage_hourly_errors WHERE hour_bucket >= lower_bound AND hour_bucket < upper_bound;
+    DELETE FROM mcp_usage_daily_errors WHERE date_bucket BETWEEN first_day AND last_day;
     FOREACH statement IN ARRAY mcp_usage_rollup_statements(format(
             '(SELECT * FROM archon_mcp_usage_events WHERE "timestamp" >= %L AND "timestamp" < %L)',
             lower_bound, upper_bound)) LOOP

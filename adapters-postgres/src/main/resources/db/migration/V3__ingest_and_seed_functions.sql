@@ -78,6 +78,10 @@ BEGIN
     DELETE FROM mcp_usage_hourly_sessions WHERE hour_bucket < boundary_start;
     DELETE FROM mcp_usage_daily_rollup WHERE date_bucket < boundary;
     DELETE FROM mcp_usage_daily_sessions WHERE date_bucket < boundary;
+    DELETE FROM mcp_usage_hourly_sources WHERE hour_bucket < boundary_start;
+    DELETE FROM mcp_usage_daily_sources WHERE date_bucket < boundary;
+    DELETE FROM mcp_usage_hourly_errors WHERE hour_bucket < boundary_start;
+    DELETE FROM mcp_usage_daily_errors WHERE date_bucket < boundary;
     IF cutoff > boundary_start THEN
         PERFORM mcp_usage_rebuild_rollups(boundary, boundary);
     END IF;
@@ -103,7 +107,8 @@ DECLARE
 BEGIN
     SELECT (min(e."timestamp") AT TIME ZONE 'UTC')::date, (max(e."timestamp") AT TIME ZONE 'UTC')::date
       INTO first_day, last_day FROM archon_mcp_usage_events e;
-    TRUNCATE mcp_usage_hourly_rollup, mcp_usage_hourly_sessions, mcp_usage_daily_rollup, mcp_usage_daily_sessions;
+    TRUNCATE mcp_usage_hourly_rollup, mcp_usage_hourly_sessions, mcp_usage_daily_rollup, mcp_usage_daily_sessions,
+             mcp_usage_hourly_sources, mcp_usage_daily_sources, mcp_usage_hourly_errors, mcp_usage_daily_errors;
     IF first_day IS NOT NULL THEN
         rebuilt := mcp_usage_rebuild_rollups(first_day, last_day);
     END IF;

@@ -83,33 +83,35 @@ ALTER TABLE mcp_usage_hourly_rollup ENABLE ROW LEVEL SECURITY;
 ALTER TABLE mcp_usage_daily_rollup ENABLE ROW LEVEL SECURITY;
 ALTER TABLE mcp_usage_hourly_sessions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE mcp_usage_daily_sessions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mcp_usage_hourly_sources ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mcp_usage_daily_sources ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mcp_usage_hourly_errors ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mcp_usage_daily_errors ENABLE ROW LEVEL SECURITY;
 
 DO $$
+DECLARE
+    rollup_tables text[] := ARRAY['mcp_usage_hourly_rollup', 'mcp_usage_daily_rollup', 'mcp_usage_hourly_sessions',
+                                  'mcp_usage_daily_sessions', 'mcp_usage_hourly_sources', 'mcp_usage_daily_sources',
+                                  'mcp_usage_hourly_errors', 'mcp_usage_daily_errors'];
+    rollup_table text;
+    role text;
 BEGIN
+    FOREACH role IN ARRAY ARRAY['mcp_usage_writer', 'mcp_usage_reader'] LOOP
+        CONTINUE WHEN NOT EXISTS (SELECT FROM pg_roles WHERE rolname = role);
+        EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', role);
+        EXECUTE format('GRANT SELECT ON archon_mcp_usage_events, archon_mcp_usage_hourly, archon_mcp_usage_daily,'
+                       ' mcp_usage_rollup_status TO %I', role);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION get_mcp_usage_summary(integer) TO %I', role);
+        EXECUTE format('CREATE POLICY %I ON archon_mcp_usage_events FOR SELECT TO %I USING (true)', role || '_read', role);
+        FOREACH rollup_table IN ARRAY rollup_tables LOOP
+            EXECUTE format('GRANT SELECT ON %I TO %I', rollup_table, role);
+            EXECUTE format('CREATE POLICY %I ON %I FOR SELECT TO %I USING (true)', role || '_read', rollup_table, role);
+        END LOOP;
+    END LOOP;
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'mcp_usage_writer') THEN
-        GRANT USAGE ON SCHEMA public TO mcp_usage_writer;
-        GRANT SELECT, INSERT ON archon_mcp_usage_events TO mcp_usage_writer;
-        GRANT SELECT ON mcp_usage_hourly_rollup, mcp_usage_daily_rollup, mcp_usage_hourly_sessions,
-                        mcp_usage_daily_sessions, archon_mcp_usage_hourly, archon_mcp_usage_daily,
-                        mcp_usage_rollup_status TO mcp_usage_writer;
-        CREATE POLICY mcp_usage_writer_all ON archon_mcp_usage_events
-            FOR ALL TO mcp_usage_writer USING (true) WITH CHECK (true);
-        CREATE POLICY mcp_usage_writer_read ON mcp_usage_hourly_rollup FOR SELECT TO mcp_usage_writer USING (true);
-        CREATE POLICY mcp_usage_writer_read ON mcp_usage_daily_rollup FOR SELECT TO mcp_usage_writer USING (true);
-        CREATE POLICY mcp_usage_writer_read ON mcp_usage_hourly_sessions FOR SELECT TO mcp_usage_writer USING (true);
-        CREATE POLICY mcp_usage_writer_read ON mcp_usage_daily_sessions FOR SELECT TO mcp_usage_writer USING (true);
-    END IF;
-    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'mcp_usage_reader') THEN
-        GRANT USAGE ON SCHEMA public TO mcp_usage_reader;
-        GRANT SELECT ON archon_mcp_usage_events, mcp_usage_hourly_rollup, mcp_usage_daily_rollup,
-                        mcp_usage_hourly_sessions, mcp_usage_daily_sessions, archon_mcp_usage_hourly,
-                        archon_mcp_usage_daily, mcp_usage_rollup_status TO mcp_usage_reader;
-        GRANT EXECUTE ON FUNCTION get_mcp_usage_summary(integer) TO mcp_usage_reader;
-        CREATE POLICY mcp_usage_reader_read ON archon_mcp_usage_events FOR SELECT TO mcp_usage_reader USING (true);
-        CREATE POLICY mcp_usage_reader_read ON mcp_usage_hourly_rollup FOR SELECT TO mcp_usage_reader USING (true);
-        CREATE POLICY mcp_usage_reader_read ON mcp_usage_daily_rollup FOR SELECT TO mcp_usage_reader USING (true);
-        CREATE POLICY mcp_usage_reader_read ON mcp_usage_hourly_sessions FOR SELECT TO mcp_usage_reader USING (true);
-        CREATE POLICY mcp_usage_reader_read ON mcp_usage_daily_sessions FOR SELECT TO mcp_usage_reader USING (true);
+        GRANT INSERT ON archon_mcp_usage_events TO mcp_usage_writer;
+        CREATE POLICY mcp_usage_writer_insert ON archon_mcp_usage_events
+            FOR INSERT TO mcp_usage_writer WITH CHECK (true);
     END IF;
 END;
 $$;

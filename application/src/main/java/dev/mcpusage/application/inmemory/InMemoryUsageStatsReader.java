@@ -5,6 +5,9 @@ import dev.mcpusage.domain.bucket.DayBucket;
 import dev.mcpusage.domain.bucket.HourBucket;
 import dev.mcpusage.domain.event.UsageEvent;
 import dev.mcpusage.domain.stats.BucketStats;
+import dev.mcpusage.domain.stats.ClientUsage;
+import dev.mcpusage.domain.stats.ErrorCount;
+import dev.mcpusage.domain.stats.SourceUsage;
 import dev.mcpusage.domain.stats.ToolKey;
 import dev.mcpusage.domain.stats.ToolStats;
 import dev.mcpusage.domain.stats.UsageFilter;
@@ -58,6 +61,58 @@ public final class InMemoryUsageStatsReader implements UsageStatsReader {
   @Override
   public List<UsageRollup> daily(TimeWindow window, UsageFilter filter) {
     return rollups(window, filter, event -> DayBucket.of(event.timestamp()).start());
+  }
+
+  @Override
+  public List<ClientUsage> clients(TimeWindow window, UsageFilter filter) {
+    Map<String, BucketStats> stats = new HashMap<>();
+    Map<String, Set<String>> sessions = new HashMap<>();
+    for (UsageEvent event : inWindow(window, filter)) {
+      String client = event.clientType().orElse(ClientUsage.UNKNOWN);
+      stats.merge(client, BucketStats.of(event), BucketStats::merge);
+      Set<String> seen = sessions.computeIfAbsent(client, c -> new HashSet<>());
+      event.sessionId().ifPresent(seen::add);
+    }
+    return stats.entrySet().stream()
+        .map(entry -> new ClientUsage(entry.getKey(), entry.getValue(), sessions.get(entry.getKey()).size()))
+        .sorted(Comparator.comparing(ClientUsage::clientType))
+        .toList();
+  }
+
+  @Override
+  public List<ErrorCount> errors(TimeWindow window, UsageFilter filter) {
+    record ErrorKey(ToolKey tool, String errorType) {}
+    Map<ErrorKey, Long> counts = new HashMap<>();
+    Map<ErrorKey, Instant> lastSeen = new HashMap<>();
+    for (UsageEvent event : inWindow(window, filter)) {
+      if (!event.success()) {
+        ErrorKey key = new ErrorKey(keyOf(event), event.errorType().orElse(ErrorCount.UNKNOWN));
+        counts.merge(key, 1L, Long::sum);
+        lastSeen.merge(key, event.timestamp(), (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+    return counts.entrySet().stream()
+        .map(entry -> new ErrorCount(entry.getKey().tool(), entry.getKey().errorType(), entry.getValue(),
+            lastSeen.get(entry.getKey())))
+        .sorted(Comparator.comparing((ErrorCount e) -> e.tool().toString()).thenComparing(ErrorCount::errorType))
+        .toList();
+  }
+
+  @Override
+  public List<SourceUsage> topSources(TimeWindow window, UsageFilter filter, int limit) {
+    Map<String, long[]> counts = new HashMap<>();
+    for (UsageEvent event : inWindow(window, filter)) {
+      event.sourceId().ifPresent(source -> {
+        long[] callsAndErrors = counts.computeIfAbsent(source, s -> new long[2]);
+        callsAndErrors[0]++;
+        callsAndErrors[1] += event.success() ? 0 : 1;
+      });
+    }
+    return counts.entrySet().stream()
+        .map(entry -> new SourceUsage(entry.getKey(), entry.getValue()[0], entry.getValue()[1]))
+        .sorted(Comparator.comparingLong(SourceUsage::calls).reversed().thenComparing(SourceUsage::sourceId))
+        .limit(limit)
+        .toList();
   }
 
   @Override

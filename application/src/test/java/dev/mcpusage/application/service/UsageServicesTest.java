@@ -11,7 +11,7 @@ import dev.mcpusage.application.inmemory.InMemoryUsageStatsReader;
 import dev.mcpusage.application.port.in.DemoLoadCommand;
 import dev.mcpusage.application.port.in.RecordBatchCommand;
 import dev.mcpusage.application.port.in.RecordResult;
-import dev.mcpusage.application.port.in.SummaryQuery;
+import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.domain.event.ClockSkewPolicy;
 import dev.mcpusage.domain.retention.RetentionPolicy;
 import dev.mcpusage.domain.stats.UsageSummary;
@@ -59,7 +59,7 @@ class UsageServicesTest {
                 anEvent().timestamp(NOW.minusSeconds(120)).sessionId("b").success(false).build(),
                 anEvent().timestamp(NOW.minus(Duration.ofHours(30))).sessionId("c").build())));
 
-    UsageSummary summary = query.summary(SummaryQuery.lastHours(24));
+    UsageSummary summary = query.summary(PeriodQuery.lastHours(24));
 
     assertThat(summary.totalCalls()).isEqualTo(2);
     assertThat(summary.failedCalls()).isEqualTo(1);
@@ -70,7 +70,7 @@ class UsageServicesTest {
 
   @Test
   void givenZeroHours_summaryQuery_isRejectedWithTheRange() {
-    assertThatThrownBy(() -> SummaryQuery.lastHours(0))
+    assertThatThrownBy(() -> PeriodQuery.lastHours(0))
         .isInstanceOf(InvalidTimeWindowException.class)
         .hasMessage("hours must be between 1 and 4320, was 0");
   }
@@ -84,7 +84,7 @@ class UsageServicesTest {
 
     assertThat(first).isEqualTo(3_000);
     assertThat(second).isZero();
-    UsageSummary summary = query.summary(SummaryQuery.lastHours(24));
+    UsageSummary summary = query.summary(PeriodQuery.lastHours(24));
     assertThat(summary.totalCalls()).isEqualTo(3_000);
     assertThat(summary.successRate()).isBetween(94.0, 99.5);
     assertThat(summary.uniqueSessions()).isBetween(50L, 1_000L);

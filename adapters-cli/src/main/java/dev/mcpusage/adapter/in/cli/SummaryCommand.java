@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mcpusage.application.port.in.QueryUsage;
-import dev.mcpusage.application.port.in.SummaryQuery;
+import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.domain.stats.UsageFilter;
 import dev.mcpusage.domain.stats.UsageSummary;
 import dev.mcpusage.domain.window.TimeWindow;
@@ -48,7 +48,7 @@ public final class SummaryCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--hours must be between 1 and " + TimeWindow.MAX_SUMMARY_HOURS + ", was " + hours);
     }
-    UsageSummary summary = queryUsage.summary(new SummaryQuery(hours, UsageFilter.NONE));
+    UsageSummary summary = queryUsage.summary(new PeriodQuery(hours, UsageFilter.NONE));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(asJson(summary)));

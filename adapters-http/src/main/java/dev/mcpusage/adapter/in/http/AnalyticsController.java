@@ -1,7 +1,7 @@
 package dev.mcpusage.adapter.in.http;
 
 import dev.mcpusage.application.port.in.QueryUsage;
-import dev.mcpusage.application.port.in.SummaryQuery;
+import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.domain.stats.UsageFilter;
 import dev.mcpusage.domain.window.TimeWindow;
 import io.javalin.http.Context;
@@ -22,7 +22,7 @@ public final class AnalyticsController {
   void summary(Context ctx) {
     int hours =
         intParameter(ctx, "hours", DEFAULT_HOURS, TimeWindow::isValidSummaryHours, TimeWindow.MAX_SUMMARY_HOURS);
-    ctx.json(SummaryResponse.from(hours, queryUsage.summary(new SummaryQuery(hours, UsageFilter.NONE))));
+    ctx.json(SummaryResponse.from(hours, queryUsage.summary(new PeriodQuery(hours, UsageFilter.NONE))));
   }
 
   private static int intParameter(

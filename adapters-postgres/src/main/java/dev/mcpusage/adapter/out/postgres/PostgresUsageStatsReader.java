@@ -9,6 +9,9 @@ import static org.jooq.impl.DSL.sum;
 import dev.mcpusage.adapter.out.postgres.jooq.Routines;
 import dev.mcpusage.application.port.out.UsageStatsReader;
 import dev.mcpusage.domain.stats.BucketStats;
+import dev.mcpusage.domain.stats.ClientUsage;
+import dev.mcpusage.domain.stats.ErrorCount;
+import dev.mcpusage.domain.stats.SourceUsage;
 import dev.mcpusage.domain.stats.ToolKey;
 import dev.mcpusage.domain.stats.ToolStats;
 import dev.mcpusage.domain.stats.UsageFilter;
@@ -24,6 +27,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record2;
+import org.jooq.Record3;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 
@@ -66,11 +71,7 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
         parts.add(sessionIds(RollupGrain.HOURLY.sessions(), hours, filter));
       }
       window.wholeDays().ifPresent(days -> parts.add(sessionIds(RollupGrain.DAILY.sessions(), days, filter)));
-      Select<Record1<String>> union = parts.get(0);
-      for (Select<Record1<String>> part : parts.subList(1, parts.size())) {
-        union = union.unionAll(part);
-      }
-      var ids = union.asTable("ids", "session_id");
+      var ids = unionAll(parts).asTable("ids", "session_id");
       return dsl.select(countDistinct(ids.field("session_id"))).from(ids).fetchOne(0, Long.class);
     });
   }
@@ -83,6 +84,85 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
   @Override
   public List<UsageRollup> daily(TimeWindow window, UsageFilter filter) {
     return pool.inTransaction(dsl -> rollups(dsl, RollupGrain.DAILY, window, filter));
+  }
+
+  @Override
+  public List<ClientUsage> clients(TimeWindow window, UsageFilter filter) {
+    return pool.inTransaction(dsl -> {
+      Map<String, BucketStats> stats = new LinkedHashMap<>();
+      for (TimeWindow hours : window.partialDays()) {
+        clientTotals(dsl, RollupGrain.HOURLY, hours, filter).forEach((k, v) -> stats.merge(k, v, BucketStats::merge));
+      }
+      window.wholeDays().ifPresent(days ->
+          clientTotals(dsl, RollupGrain.DAILY, days, filter).forEach((k, v) -> stats.merge(k, v, BucketStats::merge)));
+      List<Select<Record2<String, String>>> parts = new ArrayList<>();
+      for (TimeWindow hours : window.partialDays()) {
+        parts.add(clientSessions(RollupGrain.HOURLY.sessions(), hours, filter));
+      }
+      window.wholeDays().ifPresent(days -> parts.add(clientSessions(RollupGrain.DAILY.sessions(), days, filter)));
+      var ids = unionAll(parts).asTable("ids", "client_type", "session_id");
+      Field<String> client = ids.field("client_type", String.class);
+      Map<String, Long> sessions = dsl.select(client, countDistinct(ids.field("session_id")))
+          .from(ids).groupBy(client)
+          .fetchMap(row -> clientName(row.value1()), row -> row.value2().longValue());
+      return stats.entrySet().stream()
+          .map(entry -> new ClientUsage(entry.getKey(), entry.getValue(), sessions.getOrDefault(entry.getKey(), 0L)))
+          .sorted(Comparator.comparing(ClientUsage::clientType))
+          .toList();
+    });
+  }
+
+  @Override
+  public List<ErrorCount> errors(TimeWindow window, UsageFilter filter) {
+    return pool.inTransaction(dsl -> {
+      record ErrorKey(ToolKey tool, String errorType) {}
+      Map<ErrorKey, ErrorCount> errors = new LinkedHashMap<>();
+      List<RollupGrain.Errors> grains = new ArrayList<>();
+      List<TimeWindow> windows = new ArrayList<>();
+      for (TimeWindow hours : window.partialDays()) {
+        grains.add(RollupGrain.HOURLY.errorTable());
+        windows.add(hours);
+      }
+      window.wholeDays().ifPresent(days -> {
+        grains.add(RollupGrain.DAILY.errorTable());
+        windows.add(days);
+      });
+      for (int i = 0; i < grains.size(); i++) {
+        RollupGrain.Errors e = grains.get(i);
+        dsl.select(e.server(), e.category(), e.tool(), e.errorType(), sum(e.calls()), max(e.lastCall()))
+            .from(e.table())
+            .where(e.rows(windows.get(i), filter))
+            .groupBy(e.server(), e.category(), e.tool(), e.errorType())
+            .fetch()
+            .forEach(row -> {
+              ToolKey tool = new ToolKey(row.value1(), row.value2(), row.value3());
+              ErrorCount count = new ErrorCount(tool, row.value4(), row.value5().longValueExact(), row.value6().toInstant());
+              errors.merge(new ErrorKey(tool, row.value4()), count, (a, b) -> new ErrorCount(tool, a.errorType(),
+                  a.count() + b.count(), a.lastSeenAt().isAfter(b.lastSeenAt()) ? a.lastSeenAt() : b.lastSeenAt()));
+            });
+      }
+      return List.copyOf(errors.values());
+    });
+  }
+
+  @Override
+  public List<SourceUsage> topSources(TimeWindow window, UsageFilter filter, int limit) {
+    return pool.inTransaction(dsl -> {
+      List<Select<Record3<String, Long, Long>>> parts = new ArrayList<>();
+      for (TimeWindow hours : window.partialDays()) {
+        parts.add(sourceCalls(RollupGrain.HOURLY.sourceTable(), hours, filter));
+      }
+      window.wholeDays().ifPresent(days -> parts.add(sourceCalls(RollupGrain.DAILY.sourceTable(), days, filter)));
+      var rows = unionAll(parts).asTable("sources", "source_id", "calls", "errors");
+      Field<String> source = rows.field("source_id", String.class);
+      Field<java.math.BigDecimal> calls = sum(rows.field("calls", Long.class));
+      return dsl.select(source, calls, sum(rows.field("errors", Long.class)))
+          .from(rows)
+          .groupBy(source)
+          .orderBy(calls.desc(), source.asc())
+          .limit(limit)
+          .fetch(row -> new SourceUsage(row.value1(), row.value2().longValueExact(), row.value3().longValueExact()));
+    });
   }
 
   @Override
@@ -127,6 +207,37 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
         .fetchMap(
             row -> new ToolKey(row.get(grain.server()), row.get(grain.category()), row.get(grain.tool())),
             row -> stats(row, 3));
+  }
+
+  private static Map<String, BucketStats> clientTotals(DSLContext dsl, RollupGrain<?> grain, TimeWindow window, UsageFilter filter) {
+    List<Field<?>> select = new ArrayList<>(List.of(grain.client()));
+    select.addAll(aggregates(grain));
+    return dsl.select(select)
+        .from(grain.rollup())
+        .where(grain.rows(window, filter))
+        .groupBy(grain.client())
+        .fetchMap(row -> clientName(row.get(grain.client())), row -> stats(row, 1));
+  }
+
+  private static Select<Record2<String, String>> clientSessions(RollupGrain.Sessions<?> sessions, TimeWindow window, UsageFilter filter) {
+    return DSL.select(sessions.client(), sessions.sessionId()).from(sessions.table()).where(sessions.rows(window, filter));
+  }
+
+  private static Select<Record3<String, Long, Long>> sourceCalls(RollupGrain.Sources sources, TimeWindow window, UsageFilter filter) {
+    return DSL.select(sources.sourceId(), sources.calls(), sources.errors()).from(sources.table()).where(sources.rows(window, filter));
+  }
+
+  private static <R extends Record> Select<R> unionAll(List<Select<R>> parts) {
+    Select<R> union = parts.get(0);
+    for (Select<R> part : parts.subList(1, parts.size())) {
+      union = union.unionAll(part);
+    }
+    return union;
+  }
+
+  /** The rollups store an unknown client as ''; the domain calls it "unknown". */
+  private static String clientName(String stored) {
+    return stored.isEmpty() ? ClientUsage.UNKNOWN : stored;
   }
 
   private static Select<Record1<String>> sessionIds(RollupGrain.Sessions<?> sessions, TimeWindow window, UsageFilter filter) {

@@ -1,9 +1,13 @@
 package dev.mcpusage.adapter.out.postgres;
 
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_ERRORS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_ROLLUP;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_SESSIONS;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_SOURCES;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_ERRORS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_ROLLUP;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SESSIONS;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SOURCES;
 
 import dev.mcpusage.domain.stats.UsageFilter;
 import dev.mcpusage.domain.window.TimeWindow;
@@ -38,6 +42,8 @@ record RollupGrain<B>(
     Field<OffsetDateTime> lastCall,
     Field<Long[]> histogram,
     Sessions<B> sessions,
+    Sources sourceTable,
+    Errors errorTable,
     Function<TimeWindow, Condition> inWindow,
     Function<B, Instant> bucketStart) {
 
@@ -57,6 +63,40 @@ record RollupGrain<B>(
     }
   }
 
+  /** The columns of a per-source table. */
+  record Sources(
+      Table<?> table,
+      Field<String> server,
+      Field<String> category,
+      Field<String> tool,
+      Field<String> sourceId,
+      Field<Long> calls,
+      Field<Long> errors,
+      Function<TimeWindow, Condition> inWindow) {
+
+    /** The rows of the window that pass the filter; a client filter cannot apply and matches none. */
+    Condition rows(TimeWindow window, UsageFilter filter) {
+      return inWindow.apply(window).and(RollupQueries.matchingWithoutClient(filter, server, category, tool));
+    }
+  }
+
+  /** The columns of a per-error-type table. */
+  record Errors(
+      Table<?> table,
+      Field<String> server,
+      Field<String> category,
+      Field<String> tool,
+      Field<String> errorType,
+      Field<Long> calls,
+      Field<OffsetDateTime> lastCall,
+      Function<TimeWindow, Condition> inWindow) {
+
+    /** The rows of the window that pass the filter; a client filter cannot apply and matches none. */
+    Condition rows(TimeWindow window, UsageFilter filter) {
+      return inWindow.apply(window).and(RollupQueries.matchingWithoutClient(filter, server, category, tool));
+    }
+  }
+
   private static final long ALMOST_A_DAY_NANOS = 86_399_999_999_999L;
 
   static final RollupGrain<OffsetDateTime> HOURLY = hourly();
@@ -70,12 +110,18 @@ record RollupGrain<B>(
   private static RollupGrain<OffsetDateTime> hourly() {
     var r = MCP_USAGE_HOURLY_ROLLUP;
     var s = MCP_USAGE_HOURLY_SESSIONS;
+    var so = MCP_USAGE_HOURLY_SOURCES;
+    var er = MCP_USAGE_HOURLY_ERRORS;
     return new RollupGrain<>(
         r, r.HOUR_BUCKET, r.SERVER_NAME, r.TOOL_CATEGORY, r.TOOL_NAME, r.CLIENT_TYPE,
         r.CALL_COUNT, r.ERROR_COUNT, r.RESPONSE_TIME_SUM_MS, r.MIN_RESPONSE_TIME_MS, r.MAX_RESPONSE_TIME_MS,
         r.FIRST_CALL_AT, r.LAST_CALL_AT, r.LATENCY_HISTOGRAM,
         new Sessions<>(s, s.HOUR_BUCKET, s.SERVER_NAME, s.TOOL_CATEGORY, s.TOOL_NAME, s.CLIENT_TYPE, s.SESSION_ID,
             window -> hoursIn(s.HOUR_BUCKET, window)),
+        new Sources(so, so.SERVER_NAME, so.TOOL_CATEGORY, so.TOOL_NAME, so.SOURCE_ID, so.CALL_COUNT, so.ERROR_COUNT,
+            window -> hoursIn(so.HOUR_BUCKET, window)),
+        new Errors(er, er.SERVER_NAME, er.TOOL_CATEGORY, er.TOOL_NAME, er.ERROR_TYPE, er.CALL_COUNT, er.LAST_CALL_AT,
+            window -> hoursIn(er.HOUR_BUCKET, window)),
         window -> hoursIn(r.HOUR_BUCKET, window),
         OffsetDateTime::toInstant);
   }
@@ -83,12 +129,18 @@ record RollupGrain<B>(
   private static RollupGrain<LocalDate> daily() {
     var r = MCP_USAGE_DAILY_ROLLUP;
     var s = MCP_USAGE_DAILY_SESSIONS;
+    var so = MCP_USAGE_DAILY_SOURCES;
+    var er = MCP_USAGE_DAILY_ERRORS;
     return new RollupGrain<>(
         r, r.DATE_BUCKET, r.SERVER_NAME, r.TOOL_CATEGORY, r.TOOL_NAME, r.CLIENT_TYPE,
         r.CALL_COUNT, r.ERROR_COUNT, r.RESPONSE_TIME_SUM_MS, r.MIN_RESPONSE_TIME_MS, r.MAX_RESPONSE_TIME_MS,
         r.FIRST_CALL_AT, r.LAST_CALL_AT, r.LATENCY_HISTOGRAM,
         new Sessions<>(s, s.DATE_BUCKET, s.SERVER_NAME, s.TOOL_CATEGORY, s.TOOL_NAME, s.CLIENT_TYPE, s.SESSION_ID,
             window -> daysIn(s.DATE_BUCKET, window)),
+        new Sources(so, so.SERVER_NAME, so.TOOL_CATEGORY, so.TOOL_NAME, so.SOURCE_ID, so.CALL_COUNT, so.ERROR_COUNT,
+            window -> daysIn(so.DATE_BUCKET, window)),
+        new Errors(er, er.SERVER_NAME, er.TOOL_CATEGORY, er.TOOL_NAME, er.ERROR_TYPE, er.CALL_COUNT, er.LAST_CALL_AT,
+            window -> daysIn(er.DATE_BUCKET, window)),
         window -> daysIn(r.DATE_BUCKET, window),
         day -> day.atStartOfDay().toInstant(ZoneOffset.UTC));
   }

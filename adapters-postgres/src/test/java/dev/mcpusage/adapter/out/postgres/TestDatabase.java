@@ -1,10 +1,5 @@
 package dev.mcpusage.adapter.out.postgres;
 
-import static dev.mcpusage.adapter.out.postgres.jooq.Tables.ARCHON_MCP_USAGE_EVENTS;
-import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_ROLLUP;
-import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_SESSIONS;
-import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_ROLLUP;
-import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SESSIONS;
 
 import dev.mcpusage.adapter.out.postgres.jooq.Routines;
 import java.io.IOException;
@@ -58,13 +53,13 @@ final class TestDatabase {
 
   /** Removes every event, day partition and rollup row. */
   TestDatabase empty() {
-    pool.withDsl(dsl -> Routines.mcpUsageRemoveEventsBefore(dsl.configuration(), END_OF_TIME).getDeletedCount()
-        + dsl.truncate(ARCHON_MCP_USAGE_EVENTS).execute()
-        + dsl.truncate(MCP_USAGE_HOURLY_ROLLUP).execute()
-        + dsl.truncate(MCP_USAGE_DAILY_ROLLUP).execute()
-        + dsl.truncate(MCP_USAGE_HOURLY_SESSIONS).execute()
-        + dsl.truncate(MCP_USAGE_DAILY_SESSIONS).execute());
+    emptyAll(pool);
     return this;
+  }
+
+  /** Drops every day partition and deletes every other event and rollup row of {@code pool}'s database. */
+  static void emptyAll(PostgresConnectionPool pool) {
+    pool.withDsl(dsl -> Routines.mcpUsageRemoveEventsBefore(dsl.configuration(), END_OF_TIME).getDeletedCount());
   }
 
   <T> T sql(java.util.function.Function<DSLContext, T> work) {

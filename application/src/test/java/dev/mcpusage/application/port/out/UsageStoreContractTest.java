@@ -222,6 +222,85 @@ public abstract class UsageStoreContractTest {
     assertThat(total(UsageFilter.NONE)).isEqualTo(1);
   }
 
+  @Test
+  void givenWindowOfPartialAndWholeDays_totalsAndSessions_countEachCallAndSessionOnce() {
+    TimeWindow window = new TimeWindow(DAY.minus(Duration.ofHours(6)), DAY.plus(Duration.ofHours(29)));
+    sink.append(
+        List.of(
+            anEvent().timestamp(DAY.minus(Duration.ofHours(5))).sessionId("early").build(),
+            anEvent().timestamp(DAY.plus(Duration.ofHours(3))).sessionId("early").build(),
+            anEvent().timestamp(DAY.plus(Duration.ofHours(12))).sessionId("middle").build(),
+            anEvent().timestamp(DAY.plus(Duration.ofHours(26))).sessionId("late").build(),
+            anEvent().timestamp(DAY.plus(Duration.ofHours(26))).sessionId("middle").build(),
+            anEvent().timestamp(DAY.minus(Duration.ofHours(7))).sessionId("outside").build(),
+            anEvent().timestamp(DAY.plus(Duration.ofHours(29))).sessionId("outside").build()));
+
+    assertThat(reader.toolTotals(window, UsageFilter.NONE)).singleElement()
+        .satisfies(tool -> assertThat(tool.stats().callCount()).isEqualTo(5));
+    assertThat(reader.uniqueSessions(window, UsageFilter.NONE)).isEqualTo(3);
+  }
+
+  @Test
+  void clients_countCallsErrorsAndSessionsPerClientType() {
+    Instant t = Instant.parse("2026-03-10T11:00:00Z");
+    sink.append(
+        List.of(
+            anEvent().timestamp(t).clientType("cursor").sessionId("a").build(),
+            anEvent().timestamp(t).clientType("cursor").sessionId("a").success(false).build(),
+            anEvent().timestamp(t).clientType("cursor").sessionId("b").build(),
+            anEvent().timestamp(t).clientType("claude-code").sessionId("a").build(),
+            anEvent().timestamp(t).clientType(null).sessionId("c").build()));
+
+    List<dev.mcpusage.domain.stats.ClientUsage> clients = reader.clients(WHOLE_DAY, UsageFilter.NONE);
+
+    assertThat(clients).extracting(c -> c.clientType(), c -> c.stats().callCount(), c -> c.stats().errorCount(), c -> c.uniqueSessions())
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("cursor", 3L, 1L, 2L),
+            org.assertj.core.groups.Tuple.tuple("claude-code", 1L, 0L, 1L),
+            org.assertj.core.groups.Tuple.tuple("unknown", 1L, 0L, 1L));
+  }
+
+  @Test
+  void errors_countFailuresPerToolAndType_withUnknownForMissingTypes() {
+    Instant t = Instant.parse("2026-03-10T11:00:00Z");
+    sink.append(
+        List.of(
+            anEvent().timestamp(t).success(false).errorType("TimeoutError").build(),
+            anEvent().timestamp(t.plusSeconds(9)).success(false).errorType("TimeoutError").build(),
+            anEvent().timestamp(t).success(false).build(),
+            anEvent().timestamp(t).toolName("find_tasks").toolCategory("task").success(false).errorType("tool_error").build(),
+            anEvent().timestamp(t).build()));
+
+    List<dev.mcpusage.domain.stats.ErrorCount> errors = reader.errors(WHOLE_DAY, UsageFilter.NONE);
+
+    assertThat(errors).extracting(e -> e.tool().toolName(), e -> e.errorType(), e -> e.count())
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("rag_search", "TimeoutError", 2L),
+            org.assertj.core.groups.Tuple.tuple("rag_search", "unknown", 1L),
+            org.assertj.core.groups.Tuple.tuple("find_tasks", "tool_error", 1L));
+    assertThat(errors).filteredOn(e -> e.errorType().equals("TimeoutError")).singleElement()
+        .satisfies(e -> assertThat(e.lastSeenAt()).isEqualTo(t.plusSeconds(9)));
+  }
+
+  @Test
+  void topSources_ranksByCallsThenName_andHonoursTheLimit() {
+    Instant t = Instant.parse("2026-03-10T11:00:00Z");
+    sink.append(
+        List.of(
+            anEvent().timestamp(t).sourceId("docs.b").build(),
+            anEvent().timestamp(t).sourceId("docs.b").build(),
+            anEvent().timestamp(t).sourceId("docs.a").success(false).build(),
+            anEvent().timestamp(t).sourceId("docs.a").build(),
+            anEvent().timestamp(t).sourceId("docs.c").build(),
+            anEvent().timestamp(t).build()));
+
+    List<dev.mcpusage.domain.stats.SourceUsage> top = reader.topSources(WHOLE_DAY, UsageFilter.NONE, 2);
+
+    assertThat(top).containsExactly(
+        new dev.mcpusage.domain.stats.SourceUsage("docs.a", 2, 1),
+        new dev.mcpusage.domain.stats.SourceUsage("docs.b", 2, 0));
+  }
+
   private long total(UsageFilter filter) {
     return reader.toolTotals(WHOLE_DAY, filter).stream().mapToLong(t -> t.stats().callCount()).sum();
   }
