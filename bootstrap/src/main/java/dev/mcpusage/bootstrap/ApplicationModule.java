@@ -6,21 +6,37 @@ import com.google.inject.Singleton;
 import dev.mcpusage.application.port.in.LoadDemoUsage;
 import dev.mcpusage.application.port.in.MaintainUsage;
 import dev.mcpusage.application.port.in.QueryUsage;
+import dev.mcpusage.application.port.in.ProvideAccessTokens;
 import dev.mcpusage.application.port.in.RecordUsage;
 import dev.mcpusage.application.port.in.ReportHealth;
 import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.UsageEventSink;
 import dev.mcpusage.application.port.out.UsageStatsReader;
+import dev.mcpusage.application.service.AccessTokenService;
 import dev.mcpusage.application.service.DemoUsageService;
 import dev.mcpusage.application.service.HealthService;
 import dev.mcpusage.application.service.MaintainUsageService;
 import dev.mcpusage.application.service.QueryUsageService;
 import dev.mcpusage.application.service.RecordUsageService;
 import dev.mcpusage.domain.event.ClockSkewPolicy;
+import java.security.SecureRandom;
 import java.time.Clock;
 
 /** Wiring: the use cases, each a service over the out-ports some store module binds. */
 public final class ApplicationModule extends AbstractModule {
+
+  private final Settings settings;
+
+  public ApplicationModule(Settings settings) {
+    this.settings = settings;
+  }
+
+  @Provides
+  @Singleton
+  ProvideAccessTokens provideAccessTokens() {
+    return new AccessTokenService(
+        settings.configuredTokens(), new FileAccessTokenStore(settings.dataDir()), new SecureRandom());
+  }
 
   @Provides
   @Singleton

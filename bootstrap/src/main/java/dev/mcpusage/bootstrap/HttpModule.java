@@ -7,8 +7,12 @@ import dev.mcpusage.adapter.in.http.AnalyticsController;
 import dev.mcpusage.adapter.in.http.HealthController;
 import dev.mcpusage.adapter.in.http.HttpServer;
 import dev.mcpusage.adapter.in.http.HttpSettings;
+import dev.mcpusage.adapter.in.http.MaintenanceController;
+import dev.mcpusage.application.port.in.MaintainUsage;
+import dev.mcpusage.application.port.in.ProvideAccessTokens;
 import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.application.port.in.ReportHealth;
+import dev.mcpusage.domain.retention.RetentionPolicy;
 
 /** Wiring: the HTTP server and its controllers. */
 public final class HttpModule extends AbstractModule {
@@ -21,10 +25,13 @@ public final class HttpModule extends AbstractModule {
 
   @Provides
   @Singleton
-  HttpServer httpServer(QueryUsage queryUsage, ReportHealth reportHealth) {
+  HttpServer httpServer(
+      QueryUsage queryUsage, MaintainUsage maintainUsage, ReportHealth reportHealth, ProvideAccessTokens tokens) {
     return new HttpServer(
-        new HttpSettings(settings.httpHost(), settings.httpPort()),
+        new HttpSettings(settings.httpHost(), settings.httpPort(), settings.anonymousReads(), settings.corsOrigins()),
         new AnalyticsController(queryUsage),
-        new HealthController(reportHealth));
+        new MaintenanceController(maintainUsage, new RetentionPolicy(settings.retentionDays())),
+        new HealthController(reportHealth),
+        tokens);
   }
 }

@@ -30,6 +30,7 @@ public final class Main {
     Settings settings;
     try {
       settings = Settings.resolve(flags.settings(), System.getenv(), Path.of(""));
+      settings.configuredTokens();
     } catch (IllegalArgumentException e) {
       err.println("mcp-usage: " + e.getMessage());
       return 2;
@@ -62,7 +63,7 @@ public final class Main {
         ? new EmbeddedPostgresModule(settings)
         : new ExternalPostgresModule(settings);
     return List.of(
-        new ApplicationModule(), database, new PostgresModule(settings), new HttpModule(settings), new CliModule());
+        new ApplicationModule(settings), database, new PostgresModule(settings), new HttpModule(settings), new CliModule());
   }
 
   private static String rootMessage(Throwable e) {

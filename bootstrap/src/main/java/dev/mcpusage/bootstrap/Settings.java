@@ -1,5 +1,6 @@
 package dev.mcpusage.bootstrap;
 
+import dev.mcpusage.domain.access.AccessTokens;
 import dev.mcpusage.domain.retention.RetentionPolicy;
 import java.io.IOException;
 import java.io.Reader;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +28,11 @@ public record Settings(
     int httpPort,
     int retentionDays,
     boolean autoMigrate,
-    int poolSize) {
+    int poolSize,
+    Optional<String> readerToken,
+    Optional<String> writerToken,
+    boolean anonymousReads,
+    List<String> corsOrigins) {
 
   private static final String JDBC_PREFIX = "jdbc:postgresql://";
 
@@ -48,7 +54,19 @@ public record Settings(
         lookup.integer("http.port", 8181, 0, 65_535),
         lookup.integer("retention.days", RetentionPolicy.DEFAULT_DAYS, RetentionPolicy.MIN_DAYS, RetentionPolicy.MAX_DAYS),
         Boolean.parseBoolean(lookup.get("auto.migrate").orElse("true")),
-        lookup.integer("pool.size", 8, 1, 200));
+        lookup.integer("pool.size", 8, 1, 200),
+        lookup.get("reader.token"),
+        lookup.get("writer.token"),
+        Boolean.parseBoolean(lookup.get("http.anonymous.reads").orElse("true")),
+        lookup.get("http.cors.origins").map(origins -> List.of(origins.split("\\s*,\\s*"))).orElse(List.of()));
+  }
+
+  /** Both tokens when the operator configured them; one without the other is an error. */
+  public Optional<AccessTokens> configuredTokens() {
+    if (readerToken.isPresent() != writerToken.isPresent()) {
+      throw new IllegalArgumentException("set both MCP_USAGE_READER_TOKEN and MCP_USAGE_WRITER_TOKEN, or neither");
+    }
+    return readerToken.map(reader -> new AccessTokens(reader, writerToken.orElseThrow()));
   }
 
   /** True when no database URL is configured, so the embedded PostgreSQL is used. */

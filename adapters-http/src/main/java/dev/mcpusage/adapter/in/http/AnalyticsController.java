@@ -1,16 +1,29 @@
 package dev.mcpusage.adapter.in.http;
 
-import dev.mcpusage.application.port.in.QueryUsage;
+import dev.mcpusage.application.port.in.DailyQuery;
+import dev.mcpusage.application.port.in.HourlyQuery;
 import dev.mcpusage.application.port.in.PeriodQuery;
-import dev.mcpusage.domain.stats.UsageFilter;
+import dev.mcpusage.application.port.in.QueryUsage;
+import dev.mcpusage.application.port.in.TopSourcesQuery;
+import dev.mcpusage.domain.access.AccessRole;
 import dev.mcpusage.domain.window.TimeWindow;
 import io.javalin.http.Context;
-import java.util.function.IntPredicate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
-/** Controller: the seed's analytics reads under {@code /api/mcp/analytics}. */
+/** Controller: the analytics reads under {@code /api/mcp/analytics}. */
 public final class AnalyticsController {
 
-  private static final int DEFAULT_HOURS = 24;
+  private static final String BASE = "/api/mcp/analytics";
+  private static final ApiParameter SERIES_HOURS = ApiParameter.integer(
+      "hours", "the current UTC hour and the hours before it", 1, TimeWindow.MAX_HOURLY_HOURS, 24);
+  private static final ApiParameter PERIOD_HOURS = ApiParameter.integer(
+      "hours", "the current UTC hour and the hours before it", 1, TimeWindow.MAX_SUMMARY_HOURS, 24);
+  private static final ApiParameter DAYS = ApiParameter.integer(
+      "days", "today (UTC) and the days before it", 1, TimeWindow.MAX_DAYS, 7);
+  private static final ApiParameter LIMIT = ApiParameter.integer(
+      "limit", "how many sources", 1, TopSourcesQuery.MAX_LIMIT, TopSourcesQuery.DEFAULT_LIMIT);
 
   private final QueryUsage queryUsage;
 
@@ -18,20 +31,68 @@ public final class AnalyticsController {
     this.queryUsage = queryUsage;
   }
 
-  /** {@code GET /api/mcp/analytics/summary?hours=1..4320} (default 24). */
-  void summary(Context ctx) {
-    int hours =
-        intParameter(ctx, "hours", DEFAULT_HOURS, TimeWindow::isValidSummaryHours, TimeWindow.MAX_SUMMARY_HOURS);
-    ctx.json(SummaryResponse.from(hours, queryUsage.summary(new PeriodQuery(hours, UsageFilter.NONE))));
+  List<ApiRoute> routes() {
+    return List.of(
+        read("/summary", "The seed's usage summary plus p50/p95/p99", List.of(PERIOD_HOURS), this::summary),
+        read("/hourly", "Calls, errors, latency and sessions per UTC hour and tool", List.of(SERIES_HOURS), this::hourly),
+        read("/daily", "Calls, errors, latency and sessions per UTC day and tool", List.of(DAYS), this::daily),
+        read("/tools", "Per tool: calls, error rate, p50/p95/p99, average, last call", List.of(PERIOD_HOURS), this::tools),
+        read("/clients", "Per client type: calls, sessions, error rate", List.of(PERIOD_HOURS), this::clients),
+        read("/errors", "Failures per tool and error type", List.of(PERIOD_HOURS), this::errors),
+        read("/knowledge-bases", "The most searched knowledge sources (source_id)", List.of(PERIOD_HOURS, LIMIT),
+            this::knowledgeBases));
   }
 
-  private static int intParameter(
-      Context ctx, String name, int defaultValue, IntPredicate valid, int max) {
-    if (ctx.queryParam(name) == null) {
-      return defaultValue;
-    }
-    return ctx.queryParamAsClass(name, Integer.class)
-        .check(valid::test, "must be between 1 and " + max)
-        .get();
+  private static ApiRoute read(String path, String summary, List<ApiParameter> parameters, io.javalin.http.Handler handler) {
+    List<ApiParameter> all = new ArrayList<>(parameters);
+    all.addAll(QueryParameters.FILTERS);
+    return ApiRoute.get(BASE + path, AccessRole.READER, summary, all, handler);
+  }
+
+  void summary(Context ctx) {
+    PeriodQuery query = period(ctx);
+    ctx.json(SummaryResponse.from(query.hours(), queryUsage.summary(query)));
+  }
+
+  void hourly(Context ctx) {
+    int hours = QueryParameters.integer(ctx, SERIES_HOURS);
+    ctx.json(new ListResponse<>(hours, map(queryUsage.hourly(new HourlyQuery(hours, QueryParameters.filter(ctx))),
+        RollupResponse::from)));
+  }
+
+  void daily(Context ctx) {
+    int days = QueryParameters.integer(ctx, DAYS);
+    ctx.json(new ListResponse<>(days * 24, map(queryUsage.daily(new DailyQuery(days, QueryParameters.filter(ctx))),
+        RollupResponse::from)));
+  }
+
+  void tools(Context ctx) {
+    PeriodQuery query = period(ctx);
+    ctx.json(new ListResponse<>(query.hours(), map(queryUsage.tools(query), ToolResponse::from)));
+  }
+
+  void clients(Context ctx) {
+    PeriodQuery query = period(ctx);
+    ctx.json(new ListResponse<>(query.hours(), map(queryUsage.clients(query), ClientResponse::from)));
+  }
+
+  void errors(Context ctx) {
+    PeriodQuery query = period(ctx);
+    ctx.json(new ListResponse<>(query.hours(), map(queryUsage.errors(query), ErrorTypeResponse::from)));
+  }
+
+  void knowledgeBases(Context ctx) {
+    PeriodQuery query = period(ctx);
+    int limit = QueryParameters.integer(ctx, LIMIT);
+    ctx.json(new ListResponse<>(query.hours(),
+        map(queryUsage.topSources(new TopSourcesQuery(query, limit)), SourceResponse::from)));
+  }
+
+  private static PeriodQuery period(Context ctx) {
+    return new PeriodQuery(QueryParameters.integer(ctx, PERIOD_HOURS), QueryParameters.filter(ctx));
+  }
+
+  private static <T, R> List<R> map(List<T> rows, Function<T, R> mapper) {
+    return rows.stream().map(mapper).toList();
   }
 }

@@ -14,8 +14,12 @@ public final class HealthController {
     this.reportHealth = reportHealth;
   }
 
+  HealthReport check() {
+    return reportHealth.health();
+  }
+
   void health(Context ctx) {
-    HealthReport report = reportHealth.health();
+    HealthReport report = check();
     ctx.status(report.healthy() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(HealthResponse.from(report));
   }
 }

@@ -23,6 +23,7 @@ final class HttpErrorMapper {
 
   static void register(RoutesConfig routes) {
     routes.exception(ValidationException.class, (e, ctx) -> invalidParameters(e, ctx));
+    routes.exception(AccessGuard.AccessDeniedException.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage()));
     routes.exception(StoreUnavailableException.class, (e, ctx) -> {
       LOG.warn("store unavailable: {}", e.getMessage());
       respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage());

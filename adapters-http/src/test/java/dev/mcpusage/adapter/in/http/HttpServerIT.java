@@ -9,8 +9,9 @@ import dev.mcpusage.application.inmemory.InMemoryUsageEvents;
 import dev.mcpusage.application.inmemory.InMemoryUsageStatsReader;
 import dev.mcpusage.application.port.out.StoreUnavailableException;
 import dev.mcpusage.application.port.out.UsageStatsReader;
-import dev.mcpusage.application.service.HealthService;
-import dev.mcpusage.application.service.QueryUsageService;
+import dev.mcpusage.domain.stats.ClientUsage;
+import dev.mcpusage.domain.stats.ErrorCount;
+import dev.mcpusage.domain.stats.SourceUsage;
 import dev.mcpusage.domain.stats.ToolStats;
 import dev.mcpusage.domain.stats.UsageFilter;
 import dev.mcpusage.domain.stats.UsageRollup;
@@ -125,12 +126,7 @@ class HttpServerIT {
   }
 
   private void start(UsageStatsReader reader) {
-    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    server = new HttpServer(
-        new HttpSettings("127.0.0.1", 0),
-        new AnalyticsController(new QueryUsageService(reader, clock)),
-        new HealthController(new HealthService(reader)));
-    server.start();
+    server = TestServers.start(reader, HttpSettings.loopback(0), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -147,6 +143,9 @@ class HttpServerIT {
     @Override public long uniqueSessions(TimeWindow window, UsageFilter filter) { throw down(); }
     @Override public List<UsageRollup> hourly(TimeWindow window, UsageFilter filter) { throw down(); }
     @Override public List<UsageRollup> daily(TimeWindow window, UsageFilter filter) { throw down(); }
+    @Override public List<ClientUsage> clients(TimeWindow window, UsageFilter filter) { throw down(); }
+    @Override public List<ErrorCount> errors(TimeWindow window, UsageFilter filter) { throw down(); }
+    @Override public List<SourceUsage> topSources(TimeWindow window, UsageFilter filter, int limit) { throw down(); }
     @Override public boolean isEmpty() { throw down(); }
   }
 }

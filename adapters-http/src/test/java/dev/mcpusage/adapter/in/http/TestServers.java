@@ -1,0 +1,49 @@
+package dev.mcpusage.adapter.in.http;
+
+import dev.mcpusage.application.inmemory.InMemoryMaintenanceStore;
+import dev.mcpusage.application.inmemory.InMemoryUsageEvents;
+import dev.mcpusage.application.port.in.ProvideAccessTokens;
+import dev.mcpusage.application.port.out.UsageStatsReader;
+import dev.mcpusage.application.service.HealthService;
+import dev.mcpusage.application.service.MaintainUsageService;
+import dev.mcpusage.application.service.QueryUsageService;
+import dev.mcpusage.domain.access.AccessTokens;
+import dev.mcpusage.domain.retention.RetentionPolicy;
+import java.time.Clock;
+
+/** Test fixture: an HTTP server over a reader, with fixed tokens, started on a free port. */
+final class TestServers {
+
+  static final String READER_TOKEN = "reader-token-0123456789abcdef";
+  static final String WRITER_TOKEN = "writer-token-0123456789abcdef";
+
+  private TestServers() {}
+
+  static HttpServer start(UsageStatsReader reader, HttpSettings settings, Clock clock) {
+    HttpServer server = new HttpServer(
+        settings,
+        new AnalyticsController(new QueryUsageService(reader, clock)),
+        new MaintenanceController(
+            new MaintainUsageService(new InMemoryMaintenanceStore(new InMemoryUsageEvents()), clock),
+            RetentionPolicy.standard()),
+        new HealthController(new HealthService(reader)),
+        tokens());
+    server.start();
+    return server;
+  }
+
+  static ProvideAccessTokens tokens() {
+    AccessTokens tokens = new AccessTokens(READER_TOKEN, WRITER_TOKEN);
+    return new ProvideAccessTokens() {
+      @Override
+      public AccessTokens accessTokens() {
+        return tokens;
+      }
+
+      @Override
+      public boolean configuredByOperator() {
+        return true;
+      }
+    };
+  }
+}
