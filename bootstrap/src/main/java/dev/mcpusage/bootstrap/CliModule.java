@@ -7,10 +7,12 @@ import dev.mcpusage.adapter.in.cli.MigrateCommand;
 import dev.mcpusage.adapter.in.cli.ServeCommand;
 import dev.mcpusage.adapter.in.cli.ServerRunner;
 import dev.mcpusage.adapter.in.cli.SummaryCommand;
+import dev.mcpusage.adapter.in.cli.TokensCommand;
 import dev.mcpusage.adapter.in.cli.VerifyCommand;
 import dev.mcpusage.adapter.in.http.HttpServer;
 import dev.mcpusage.application.port.in.LoadDemoUsage;
 import dev.mcpusage.application.port.in.MaintainUsage;
+import dev.mcpusage.application.port.in.ProvideAccessTokens;
 import dev.mcpusage.application.port.in.QueryUsage;
 
 /** Wiring: the operator commands, each built with the use cases it runs. */
@@ -25,8 +27,14 @@ public final class CliModule extends AbstractModule {
   }
 
   @Provides
-  ServeCommand serve(MaintainUsage maintainUsage, LoadDemoUsage loadDemoUsage, ServerRunner runner) {
-    return new ServeCommand(maintainUsage, loadDemoUsage, runner);
+  ServeCommand serve(
+      MaintainUsage maintainUsage, LoadDemoUsage loadDemoUsage, ServerRunner runner, ProvideAccessTokens tokens) {
+    return new ServeCommand(maintainUsage, loadDemoUsage, runner, tokens);
+  }
+
+  @Provides
+  TokensCommand tokens(ProvideAccessTokens tokens) {
+    return new TokensCommand(tokens);
   }
 
   @Provides

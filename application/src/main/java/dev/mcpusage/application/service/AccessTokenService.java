@@ -14,6 +14,7 @@ public class AccessTokenService implements ProvideAccessTokens {
   private final AccessTokenStore store;
   private final SecureRandom random;
   private AccessTokens tokens;
+  private boolean generatedNow;
 
   public AccessTokenService(Optional<AccessTokens> configured, AccessTokenStore store, SecureRandom random) {
     this.configured = configured;
@@ -34,9 +35,16 @@ public class AccessTokenService implements ProvideAccessTokens {
     return configured.isPresent();
   }
 
+  @Override
+  public synchronized boolean generatedNow() {
+    accessTokens();
+    return generatedNow;
+  }
+
   private AccessTokens generateAndSave() {
     AccessTokens generated = new AccessTokens("mcpu_r_" + randomText(), "mcpu_w_" + randomText());
     store.save(generated);
+    generatedNow = true;
     return generated;
   }
 

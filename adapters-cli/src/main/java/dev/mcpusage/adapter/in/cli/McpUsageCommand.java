@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
       MigrateCommand.class,
       VerifyCommand.class,
       SummaryCommand.class,
-      DbCommand.class
+      DbCommand.class,
+      TokensCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {

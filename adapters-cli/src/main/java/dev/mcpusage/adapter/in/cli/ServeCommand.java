@@ -3,6 +3,7 @@ package dev.mcpusage.adapter.in.cli;
 import dev.mcpusage.application.port.in.DemoLoadCommand;
 import dev.mcpusage.application.port.in.LoadDemoUsage;
 import dev.mcpusage.application.port.in.MaintainUsage;
+import dev.mcpusage.application.port.in.ProvideAccessTokens;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -44,11 +45,14 @@ public final class ServeCommand implements Callable<Integer> {
   private final MaintainUsage maintainUsage;
   private final LoadDemoUsage loadDemoUsage;
   private final ServerRunner server;
+  private final ProvideAccessTokens tokens;
 
-  public ServeCommand(MaintainUsage maintainUsage, LoadDemoUsage loadDemoUsage, ServerRunner server) {
+  public ServeCommand(
+      MaintainUsage maintainUsage, LoadDemoUsage loadDemoUsage, ServerRunner server, ProvideAccessTokens tokens) {
     this.maintainUsage = maintainUsage;
     this.loadDemoUsage = loadDemoUsage;
     this.server = server;
+    this.tokens = tokens;
   }
 
   @Override
@@ -63,8 +67,13 @@ public final class ServeCommand implements Callable<Integer> {
     }
     String url = server.start();
     out.println("mcp-usage is serving on " + url);
-    out.println("  " + url + "/api/mcp/analytics/summary?hours=24");
-    out.println("  " + url + "/health");
+    out.println("  dashboard  " + url + "/");
+    out.println("  API        " + url + "/api/mcp/analytics/summary?hours=24   (all routes: " + url + "/openapi.json)");
+    if (tokens.generatedNow()) {
+      out.println("Generated HTTP tokens (shown once; see them again with: mcp-usage tokens)");
+      out.println("  reader  " + tokens.accessTokens().readerToken());
+      out.println("  writer  " + tokens.accessTokens().writerToken());
+    }
     out.println("Store: " + maintainUsage.describeStore(false).connectionUrl());
     out.println("Press Ctrl+C to stop.");
     out.flush();

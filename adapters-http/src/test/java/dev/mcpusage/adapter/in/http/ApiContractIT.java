@@ -203,5 +203,10 @@ class ApiContractIT {
     public boolean configuredByOperator() {
       return false;
     }
+
+    @Override
+    public boolean generatedNow() {
+      return false;
+    }
   }
 }

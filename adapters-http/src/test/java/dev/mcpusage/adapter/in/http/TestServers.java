@@ -44,6 +44,11 @@ final class TestServers {
       public boolean configuredByOperator() {
         return true;
       }
+
+      @Override
+      public boolean generatedNow() {
+        return false;
+      }
     };
   }
 }

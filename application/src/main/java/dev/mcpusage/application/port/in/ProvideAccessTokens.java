@@ -10,4 +10,7 @@ public interface ProvideAccessTokens {
 
   /** True when the operator set both tokens, rather than the product generating them. */
   boolean configuredByOperator();
+
+  /** True when this process generated the tokens (first start), so they should be shown once. */
+  boolean generatedNow();
 }

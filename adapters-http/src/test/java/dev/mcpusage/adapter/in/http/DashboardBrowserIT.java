@@ -1,0 +1,134 @@
+package dev.mcpusage.adapter.in.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mcpusage.application.demo.SeedShapedTraffic;
+import dev.mcpusage.application.inmemory.InMemoryUsageEventSink;
+import dev.mcpusage.application.inmemory.InMemoryUsageEvents;
+import dev.mcpusage.application.inmemory.InMemoryUsageStatsReader;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in Debian's headless Chromium: every chart gets data points, the range picker
+ * changes them and lands in the URL, and an empty store shows how to send the first event.
+ */
+class DashboardBrowserIT {
+
+  private static final Instant NOW = Instant.now();
+  private static final List<String> CHARTS =
+      List.of("chart-calls", "chart-errors", "chart-latency", "chart-clients", "chart-sources");
+
+  private HttpServer server;
+  private ChromeDriver browser;
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+    server.stop();
+  }
+
+  @Test
+  void givenSeededData_everyChartHasPoints_andTheRangePickerChangesThem() throws Exception {
+    InMemoryUsageEvents events = new InMemoryUsageEvents();
+    InMemoryUsageEventSink sink = new InMemoryUsageEventSink(events);
+    SeedShapedTraffic traffic = SeedShapedTraffic.lastDays(5, NOW, 30, 30_000);
+    while (traffic.hasNext()) {
+      sink.append(traffic.nextBatch(5_000));
+    }
+    server = TestServers.start(new InMemoryUsageStatsReader(events), HttpSettings.loopback(0), Clock.systemUTC());
+    browser = headlessChromium();
+
+    browser.get(server.baseUrl() + "/?range=24h");
+    awaitLoaded("24h");
+    Map<String, Long> pointsOneDay = dataPoints();
+    long barsOneDay = labels("chart-calls");
+    browser.findElement(By.cssSelector("#ranges button[data-range='180d']")).click();
+    awaitLoaded("180d");
+    long barsHalfYear = labels("chart-calls");
+    saveScreenshot("dashboard.png");
+
+    assertThat(pointsOneDay).allSatisfy((chart, points) -> assertThat(points).as(chart).isPositive());
+    assertThat(barsOneDay).isEqualTo(24);
+    assertThat(barsHalfYear).isBetween(30L, 31L);
+    assertThat(browser.getCurrentUrl()).contains("range=180d");
+    assertThat(browser.findElement(By.id("card-calls")).getText()).isEqualTo("30,000");
+    assertThat(browser.findElements(By.cssSelector("#tools tbody tr"))).hasSize(14);
+    assertThat(browser.findElement(By.id("empty")).isDisplayed()).isFalse();
+  }
+
+  @Test
+  void givenEmptyStore_dashboard_explainsHowToSendTheFirstEvent() {
+    server = TestServers.start(new InMemoryUsageStatsReader(new InMemoryUsageEvents()), HttpSettings.loopback(0),
+        Clock.fixed(NOW, ZoneOffset.UTC));
+    browser = headlessChromium();
+
+    browser.get(server.baseUrl() + "/");
+    awaitLoaded("24h");
+
+    assertThat(browser.findElement(By.id("empty")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("empty")).getText()).contains("INSERT INTO archon_mcp_usage_events");
+  }
+
+  private void awaitLoaded(String range) {
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+        driver -> range.equals(driver.findElement(By.tagName("body")).getAttribute("data-loaded")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Long> dataPoints() {
+    return (Map<String, Long>) ((JavascriptExecutor) browser).executeScript(
+        "const out = {}; for (const id of arguments[0]) {"
+            + " const c = window.mcpUsageDashboard.charts[id];"
+            + " out[id] = c.data.datasets.reduce((n, d) => n + d.data.filter(v => v > 0).length, 0); }"
+            + " return out;", CHARTS);
+  }
+
+  private long labels(String chart) {
+    return (Long) ((JavascriptExecutor) browser).executeScript(
+        "return window.mcpUsageDashboard.charts[arguments[0]].data.labels.length;", chart);
+  }
+
+  private void saveScreenshot(String name) throws Exception {
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Path target = Path.of("target", name);
+    Files.createDirectories(target.getParent());
+    Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static ChromeDriver headlessChromium() {
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+        .usingAnyFreePort()
+        .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    try {
+      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+          "--disable-component-update", "--no-first-run", "--disable-sync", "--window-size=1400,1300",
+          "--user-data-dir=" + Files.createTempDirectory("mcp-usage-chromium"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return new ChromeDriver(service, options);
+  }
+}
