@@ -19,13 +19,17 @@
   let lastTools = [];
   const known = { tool_category: new Set(), tool_name: new Set(), server_name: new Set() };
 
-  function readUrl() {
-    const params = new URLSearchParams(location.search);
+  function takeTokenFromHash() {
     const hashToken = new URLSearchParams(location.hash.slice(1)).get('token');
     if (hashToken) {
       localStorage.setItem('mcp-usage-token', hashToken);
       history.replaceState(null, '', location.pathname + location.search);
     }
+  }
+
+  function readUrl() {
+    const params = new URLSearchParams(location.search);
+    takeTokenFromHash();
     const result = { range: RANGES[params.get('range')] ? params.get('range') : '24h' };
     FILTERS.forEach(name => { result[name] = params.get(name) || ''; });
     return result;
@@ -234,6 +238,11 @@
   }));
   document.getElementById('save-token').addEventListener('click', () => {
     localStorage.setItem('mcp-usage-token', document.getElementById('token').value.trim());
+    refresh();
+  });
+
+  window.addEventListener('hashchange', () => {
+    takeTokenFromHash();
     refresh();
   });
 

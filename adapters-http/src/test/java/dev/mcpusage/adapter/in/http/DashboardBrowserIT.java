@@ -89,6 +89,23 @@ class DashboardBrowserIT {
     assertThat(browser.findElement(By.id("empty")).getText()).contains("INSERT INTO archon_mcp_usage_events");
   }
 
+  @Test
+  void givenTokensRequired_dashboard_worksWithTheReaderTokenFromTheUrl() {
+    InMemoryUsageEvents events = new InMemoryUsageEvents();
+    new InMemoryUsageEventSink(events).append(SeedShapedTraffic.lastDays(9, NOW, 1, 500).nextBatch(500));
+    server = TestServers.start(new InMemoryUsageStatsReader(events), new HttpSettings("127.0.0.1", 0, false, List.of()),
+        Clock.systemUTC());
+    browser = headlessChromium();
+
+    browser.get(server.baseUrl() + "/");
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.findElement(By.id("auth")).isDisplayed());
+    browser.get(server.baseUrl() + "/?range=24h#token=" + TestServers.READER_TOKEN);
+    awaitLoaded("24h");
+
+    assertThat(browser.findElement(By.id("card-calls")).getText()).isEqualTo("500");
+    assertThat(browser.getCurrentUrl()).doesNotContain(TestServers.READER_TOKEN);
+  }
+
   private void awaitLoaded(String range) {
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(
         driver -> range.equals(driver.findElement(By.tagName("body")).getAttribute("data-loaded")));
