@@ -8,31 +8,15 @@ AS $$
     SELECT '{0,1,2,3,4,5,6,7,8,9,10,12,14,16,19,22,26,31,37,44,52,62,74,88,105,126,151,181,217,260,312,374,448,537,644,772,926,1111,1333,1599,1918,2301,2761,3313,3975,4770,5724,6868,8241,9889,11866,14239,17086,20503,24603,29523,35427,42512,51014,61216,73459,88150,105780,126936,152323,182787,219344,263212,315854,379024,454828,545793,654951,785941,943129,1131754,1358104,1629724,1955668,2346801,2816161,3379393,3600000}'::integer[];
 $$;
 
--- A dense histogram from (slot, count) pairs; slots are 1-based as width_bucket() returns them.
-CREATE FUNCTION mcp_usage_histogram(slots integer[], counts bigint[]) RETURNS bigint[]
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+-- The latency histogram is stored as one bigint column per bucket (latency_b01 .. latency_b83):
+-- summing columns is native aggregation, where merging arrays would take a function call per row.
+-- This renders `template` once per bucket (%1$s = column name, %2$s = 1-based bucket number).
+CREATE FUNCTION mcp_usage_latency_list(template text, separator text DEFAULT ', ') RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
-DECLARE
-    histogram bigint[] := array_fill(0::bigint, ARRAY[cardinality(mcp_usage_latency_bounds())]);
-BEGIN
-    FOR i IN 1 .. cardinality(slots) LOOP
-        histogram[slots[i]] := histogram[slots[i]] + counts[i];
-    END LOOP;
-    RETURN histogram;
-END;
+    SELECT string_agg(format(template, 'latency_b' || lpad(i::text, 2, '0'), i), separator ORDER BY i)
+      FROM generate_series(1, cardinality(mcp_usage_latency_bounds())) AS i;
 $$;
-
-CREATE FUNCTION mcp_usage_histogram_add(a bigint[], b bigint[]) RETURNS bigint[]
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-AS $$
-    SELECT array_agg(x + y ORDER BY i) FROM unnest(a, b) WITH ORDINALITY AS t(x, y, i);
-$$;
-
-CREATE AGGREGATE mcp_usage_histogram_sum(bigint[]) (
-    SFUNC = mcp_usage_histogram_add,
-    STYPE = bigint[],
-    PARALLEL = SAFE
-);
 
 -- Nearest-rank percentile p (0 < p <= 1) read from a histogram, clamped to the observed extremes;
 -- the same estimate as the domain's BucketStats.percentiles().
@@ -87,7 +71,6 @@ CREATE TABLE mcp_usage_hourly_rollup (
     max_response_time_ms integer     NOT NULL,
     first_call_at        timestamptz NOT NULL,
     last_call_at         timestamptz NOT NULL,
-    latency_histogram    bigint[]    NOT NULL,
     unique_sessions      bigint      NOT NULL,  -- distinct sessions of this very row (this client)
     CONSTRAINT mcp_usage_hourly_rollup_pkey
         PRIMARY KEY (server_name, hour_bucket, tool_category, tool_name, client_type)
@@ -107,12 +90,18 @@ CREATE TABLE mcp_usage_daily_rollup (
     max_response_time_ms integer     NOT NULL,
     first_call_at        timestamptz NOT NULL,
     last_call_at         timestamptz NOT NULL,
-    latency_histogram    bigint[]    NOT NULL,
     unique_sessions      bigint      NOT NULL,
     CONSTRAINT mcp_usage_daily_rollup_pkey
         PRIMARY KEY (server_name, date_bucket, tool_category, tool_name, client_type)
 );
 CREATE INDEX idx_mcp_usage_daily_rollup_bucket ON mcp_usage_daily_rollup (date_bucket);
+
+DO $$
+BEGIN
+    EXECUTE 'ALTER TABLE mcp_usage_hourly_rollup ' || mcp_usage_latency_list('ADD COLUMN %1$s bigint NOT NULL DEFAULT 0');
+    EXECUTE 'ALTER TABLE mcp_usage_daily_rollup ' || mcp_usage_latency_list('ADD COLUMN %1$s bigint NOT NULL DEFAULT 0');
+END;
+$$;
 
 -- Exact distinct sessions: the set of sessions seen per rollup row.
 CREATE TABLE mcp_usage_hourly_sessions (
@@ -208,7 +197,8 @@ AS $fn$
      CROSS JOIN LATERAL unnest(ARRAY[format($sql$
         WITH src AS MATERIALIZED (
             SELECT server_name, %2$s AS bucket, tool_category, tool_name,
-                   coalesce(client_type, '') AS client_type, session_id, success, response_time_ms, "timestamp"
+                   coalesce(client_type, '') AS client_type, session_id, success, response_time_ms, "timestamp",
+                   width_bucket(response_time_ms, mcp_usage_latency_bounds()) AS slot
               FROM %1$s AS e
         ), new_sessions AS (
             INSERT INTO %4$I (%3$s, server_name, tool_category, tool_name, client_type, session_id)
@@ -220,28 +210,20 @@ AS $fn$
         ), session_counts AS (
             SELECT bucket, server_name, tool_category, tool_name, client_type, count(*) AS n
               FROM new_sessions GROUP BY 1, 2, 3, 4, 5
-        ), slots AS (
-            SELECT bucket, server_name, tool_category, tool_name, client_type,
-                   width_bucket(response_time_ms, mcp_usage_latency_bounds()) AS slot, count(*) AS n
-              FROM src GROUP BY 1, 2, 3, 4, 5, 6
-        ), histograms AS (
-            SELECT bucket, server_name, tool_category, tool_name, client_type,
-                   mcp_usage_histogram(array_agg(slot), array_agg(n)) AS histogram
-              FROM slots GROUP BY 1, 2, 3, 4, 5
         ), totals AS (
             SELECT bucket, server_name, tool_category, tool_name, client_type,
                    count(*) AS calls, count(*) FILTER (WHERE NOT success) AS errors,
                    sum(response_time_ms) AS sum_ms, min(response_time_ms) AS min_ms, max(response_time_ms) AS max_ms,
-                   min("timestamp") AS first_at, max("timestamp") AS last_at
+                   min("timestamp") AS first_at, max("timestamp") AS last_at,
+                   %6$s
               FROM src GROUP BY 1, 2, 3, 4, 5
         )
         INSERT INTO %5$I AS r (%3$s, server_name, tool_category, tool_name, client_type, call_count, error_count,
                                response_time_sum_ms, min_response_time_ms, max_response_time_ms,
-                               first_call_at, last_call_at, latency_histogram, unique_sessions)
+                               first_call_at, last_call_at, unique_sessions, %7$s)
         SELECT t.bucket, t.server_name, t.tool_category, t.tool_name, t.client_type, t.calls, t.errors,
-               t.sum_ms, t.min_ms, t.max_ms, t.first_at, t.last_at, h.histogram, coalesce(s.n, 0)
+               t.sum_ms, t.min_ms, t.max_ms, t.first_at, t.last_at, coalesce(s.n, 0), %8$s
           FROM totals t
-          JOIN histograms h USING (bucket, server_name, tool_category, tool_name, client_type)
           LEFT JOIN session_counts s USING (bucket, server_name, tool_category, tool_name, client_type)
          ORDER BY t.server_name, t.bucket, t.tool_category, t.tool_name, t.client_type
         ON CONFLICT (server_name, %3$s, tool_category, tool_name, client_type) DO UPDATE SET
@@ -252,9 +234,13 @@ AS $fn$
             max_response_time_ms = greatest(r.max_response_time_ms, excluded.max_response_time_ms),
             first_call_at        = least(r.first_call_at, excluded.first_call_at),
             last_call_at         = greatest(r.last_call_at, excluded.last_call_at),
-            latency_histogram    = mcp_usage_histogram_add(r.latency_histogram, excluded.latency_histogram),
-            unique_sessions      = r.unique_sessions + excluded.unique_sessions
-        $sql$, source, g.bucket_expression, g.bucket_column, g.sessions_table, g.rollup_table),
+            unique_sessions      = r.unique_sessions + excluded.unique_sessions,
+            %9$s
+        $sql$, source, g.bucket_expression, g.bucket_column, g.sessions_table, g.rollup_table,
+            mcp_usage_latency_list('count(*) FILTER (WHERE slot = %2$s) AS %1$s'),
+            mcp_usage_latency_list('%1$s'),
+            mcp_usage_latency_list('t.%1$s'),
+            mcp_usage_latency_list('%1$s = r.%1$s + excluded.%1$s')),
         format($sql$
         INSERT INTO %4$I AS r (%3$s, server_name, tool_category, tool_name, source_id, call_count, error_count)
         SELECT %2$s, e.server_name, e.tool_category, e.tool_name, e.source_id,

@@ -1,45 +1,39 @@
 -- The seed's two "materialized views", now plain views over always-current rollups, one row per
 -- (bucket, server, category, tool) with exact distinct sessions and latency percentiles.
-
-CREATE VIEW archon_mcp_usage_hourly AS
-SELECT r.hour_bucket,
-       r.server_name,
-       r.tool_category,
-       r.tool_name,
-       sum(r.call_count)::bigint AS call_count,
-       round(sum(r.response_time_sum_ms)::numeric / sum(r.call_count), 2) AS avg_response_time_ms,
-       sum(r.error_count)::bigint AS error_count,
-       (SELECT count(DISTINCT s.session_id)
-          FROM mcp_usage_hourly_sessions s
-         WHERE s.server_name = r.server_name AND s.hour_bucket = r.hour_bucket
-           AND s.tool_category = r.tool_category AND s.tool_name = r.tool_name) AS unique_sessions,
-       min(r.first_call_at) AS first_call_at,
-       max(r.last_call_at) AS last_call_at,
-       mcp_usage_percentile(mcp_usage_histogram_sum(r.latency_histogram), 0.50, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p50_response_time_ms,
-       mcp_usage_percentile(mcp_usage_histogram_sum(r.latency_histogram), 0.95, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p95_response_time_ms,
-       mcp_usage_percentile(mcp_usage_histogram_sum(r.latency_histogram), 0.99, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p99_response_time_ms
-  FROM mcp_usage_hourly_rollup r
- GROUP BY r.hour_bucket, r.server_name, r.tool_category, r.tool_name;
-
-CREATE VIEW archon_mcp_usage_daily AS
-SELECT r.date_bucket,
-       r.server_name,
-       r.tool_category,
-       r.tool_name,
-       sum(r.call_count)::bigint AS call_count,
-       round(sum(r.response_time_sum_ms)::numeric / sum(r.call_count), 2) AS avg_response_time_ms,
-       sum(r.error_count)::bigint AS error_count,
-       (SELECT count(DISTINCT s.session_id)
-          FROM mcp_usage_daily_sessions s
-         WHERE s.server_name = r.server_name AND s.date_bucket = r.date_bucket
-           AND s.tool_category = r.tool_category AND s.tool_name = r.tool_name) AS unique_sessions,
-       min(r.first_call_at) AS first_call_at,
-       max(r.last_call_at) AS last_call_at,
-       mcp_usage_percentile(mcp_usage_histogram_sum(r.latency_histogram), 0.50, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p50_response_time_ms,
-       mcp_usage_percentile(mcp_usage_histogram_sum(r.latency_histogram), 0.95, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p95_response_time_ms,
-       mcp_usage_percentile(mcp_usage_histogram_sum(r.latency_histogram), 0.99, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p99_response_time_ms
-  FROM mcp_usage_daily_rollup r
- GROUP BY r.date_bucket, r.server_name, r.tool_category, r.tool_name;
+DO $$
+DECLARE
+    grain record;
+BEGIN
+    FOR grain IN SELECT * FROM (VALUES
+        ('archon_mcp_usage_hourly', 'hour_bucket', 'mcp_usage_hourly_rollup', 'mcp_usage_hourly_sessions'),
+        ('archon_mcp_usage_daily', 'date_bucket', 'mcp_usage_daily_rollup', 'mcp_usage_daily_sessions')
+    ) AS g(view_name, bucket_column, rollup_table, sessions_table)
+    LOOP
+        EXECUTE format($view$
+            CREATE VIEW %1$I AS
+            SELECT r.%2$I,
+                   r.server_name,
+                   r.tool_category,
+                   r.tool_name,
+                   sum(r.call_count)::bigint AS call_count,
+                   round(sum(r.response_time_sum_ms)::numeric / sum(r.call_count), 2) AS avg_response_time_ms,
+                   sum(r.error_count)::bigint AS error_count,
+                   (SELECT count(DISTINCT s.session_id)
+                      FROM %4$I s
+                     WHERE s.server_name = r.server_name AND s.%2$I = r.%2$I
+                       AND s.tool_category = r.tool_category AND s.tool_name = r.tool_name) AS unique_sessions,
+                   min(r.first_call_at) AS first_call_at,
+                   max(r.last_call_at) AS last_call_at,
+                   mcp_usage_percentile(ARRAY[%5$s]::bigint[], 0.50, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p50_response_time_ms,
+                   mcp_usage_percentile(ARRAY[%5$s]::bigint[], 0.95, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p95_response_time_ms,
+                   mcp_usage_percentile(ARRAY[%5$s]::bigint[], 0.99, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p99_response_time_ms
+              FROM %3$I r
+             GROUP BY r.%2$I, r.server_name, r.tool_category, r.tool_name
+            $view$, grain.view_name, grain.bucket_column, grain.rollup_table, grain.sessions_table,
+            mcp_usage_latency_list('sum(r.%1$s)'));
+    END LOOP;
+END;
+$$;
 
 -- A working replacement of the seed's "materialized view status" query (which selects columns
 -- pg_stat_user_tables does not have): how current each rollup is against the events.

@@ -6,8 +6,8 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.sum;
 
-import dev.mcpusage.adapter.out.postgres.jooq.Routines;
 import dev.mcpusage.application.port.out.UsageStatsReader;
+import dev.mcpusage.domain.latency.LatencyHistogram;
 import dev.mcpusage.domain.stats.BucketStats;
 import dev.mcpusage.domain.stats.ClientUsage;
 import dev.mcpusage.domain.stats.ErrorCount;
@@ -244,16 +244,21 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
     return DSL.select(sessions.sessionId()).from(sessions.table()).where(sessions.rows(window, filter));
   }
 
-  /** The merged statistics columns, in the order {@link #stats} reads them. */
+  /** The merged statistics columns, in the order {@link #stats} reads them: totals, then the histogram. */
   private static List<Field<?>> aggregates(RollupGrain<?> grain) {
-    return List.of(
+    List<Field<?>> fields = new ArrayList<>(List.of(
         sum(grain.calls()), sum(grain.errors()), sum(grain.responseTimeSum()),
         min(grain.minResponseTime()), max(grain.maxResponseTime()),
-        min(grain.firstCall()), max(grain.lastCall()),
-        Routines.mcpUsageHistogramSum(grain.histogram()));
+        min(grain.firstCall()), max(grain.lastCall())));
+    grain.latencyBuckets().forEach(bucket -> fields.add(sum(bucket)));
+    return fields;
   }
 
   private static BucketStats stats(Record row, int first) {
+    long[] histogram = new long[LatencyHistogram.BUCKET_COUNT];
+    for (int i = 0; i < histogram.length; i++) {
+      histogram[i] = row.get(first + 7 + i, java.math.BigDecimal.class).longValueExact();
+    }
     return RollupRowMapper.stats(
         row.get(first, java.math.BigDecimal.class),
         row.get(first + 1, java.math.BigDecimal.class),
@@ -262,7 +267,7 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
         row.get(first + 4, Integer.class),
         row.get(first + 5, java.time.OffsetDateTime.class),
         row.get(first + 6, java.time.OffsetDateTime.class),
-        row.get(first + 7, Long[].class));
+        histogram);
   }
 
   private record RowKey(Instant bucket, ToolKey tool) {}

@@ -9,13 +9,17 @@ import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_ROL
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SESSIONS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SOURCES;
 
+import dev.mcpusage.domain.latency.LatencyHistogram;
 import dev.mcpusage.domain.stats.UsageFilter;
 import dev.mcpusage.domain.window.TimeWindow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -40,7 +44,7 @@ record RollupGrain<B>(
     Field<Integer> maxResponseTime,
     Field<OffsetDateTime> firstCall,
     Field<OffsetDateTime> lastCall,
-    Field<Long[]> histogram,
+    List<Field<Long>> latencyBuckets,
     Sessions<B> sessions,
     Sources sourceTable,
     Errors errorTable,
@@ -115,7 +119,7 @@ record RollupGrain<B>(
     return new RollupGrain<>(
         r, r.HOUR_BUCKET, r.SERVER_NAME, r.TOOL_CATEGORY, r.TOOL_NAME, r.CLIENT_TYPE,
         r.CALL_COUNT, r.ERROR_COUNT, r.RESPONSE_TIME_SUM_MS, r.MIN_RESPONSE_TIME_MS, r.MAX_RESPONSE_TIME_MS,
-        r.FIRST_CALL_AT, r.LAST_CALL_AT, r.LATENCY_HISTOGRAM,
+        r.FIRST_CALL_AT, r.LAST_CALL_AT, latencyBuckets(r),
         new Sessions<>(s, s.HOUR_BUCKET, s.SERVER_NAME, s.TOOL_CATEGORY, s.TOOL_NAME, s.CLIENT_TYPE, s.SESSION_ID,
             window -> hoursIn(s.HOUR_BUCKET, window)),
         new Sources(so, so.SERVER_NAME, so.TOOL_CATEGORY, so.TOOL_NAME, so.SOURCE_ID, so.CALL_COUNT, so.ERROR_COUNT,
@@ -134,7 +138,7 @@ record RollupGrain<B>(
     return new RollupGrain<>(
         r, r.DATE_BUCKET, r.SERVER_NAME, r.TOOL_CATEGORY, r.TOOL_NAME, r.CLIENT_TYPE,
         r.CALL_COUNT, r.ERROR_COUNT, r.RESPONSE_TIME_SUM_MS, r.MIN_RESPONSE_TIME_MS, r.MAX_RESPONSE_TIME_MS,
-        r.FIRST_CALL_AT, r.LAST_CALL_AT, r.LATENCY_HISTOGRAM,
+        r.FIRST_CALL_AT, r.LAST_CALL_AT, latencyBuckets(r),
         new Sessions<>(s, s.DATE_BUCKET, s.SERVER_NAME, s.TOOL_CATEGORY, s.TOOL_NAME, s.CLIENT_TYPE, s.SESSION_ID,
             window -> daysIn(s.DATE_BUCKET, window)),
         new Sources(so, so.SERVER_NAME, so.TOOL_CATEGORY, so.TOOL_NAME, so.SOURCE_ID, so.CALL_COUNT, so.ERROR_COUNT,
@@ -143,6 +147,15 @@ record RollupGrain<B>(
             window -> daysIn(er.DATE_BUCKET, window)),
         window -> daysIn(r.DATE_BUCKET, window),
         day -> day.atStartOfDay().toInstant(ZoneOffset.UTC));
+  }
+
+  /** The histogram's columns, {@code latency_b01} onwards, one per bucket of the domain's histogram. */
+  private static List<Field<Long>> latencyBuckets(Table<?> rollup) {
+    return IntStream.rangeClosed(1, LatencyHistogram.BUCKET_COUNT)
+        .mapToObj(bucket -> Objects.requireNonNull(
+            rollup.field(String.format("latency_b%02d", bucket), Long.class),
+            () -> rollup.getName() + " lacks the column of latency bucket " + bucket))
+        .toList();
   }
 
   private static Condition hoursIn(Field<OffsetDateTime> bucket, TimeWindow window) {

@@ -19,11 +19,7 @@ final class RollupRowMapper {
       Integer maxMs,
       OffsetDateTime first,
       OffsetDateTime last,
-      Long[] histogram) {
-    long[] counts = new long[histogram.length];
-    for (int i = 0; i < histogram.length; i++) {
-      counts[i] = histogram[i];
-    }
+      long[] histogram) {
     return new BucketStats(
         calls.longValueExact(),
         errors.longValueExact(),
@@ -32,6 +28,6 @@ final class RollupRowMapper {
         maxMs,
         Optional.of(first.toInstant()),
         Optional.of(last.toInstant()),
-        LatencyHistogram.ofCounts(counts));
+        LatencyHistogram.ofCounts(histogram));
   }
 }
