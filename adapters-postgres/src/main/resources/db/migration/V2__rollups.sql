@@ -128,6 +128,26 @@ CREATE TABLE mcp_usage_daily_sessions (
 );
 CREATE INDEX idx_mcp_usage_daily_sessions_bucket ON mcp_usage_daily_sessions (date_bucket);
 
+-- Sessions per bucket and server only: distinct sessions over a window without a tool filter
+-- count these rows, a few thousand a day, rather than the per-tool sets.
+CREATE TABLE mcp_usage_hourly_server_sessions (
+    hour_bucket timestamptz NOT NULL,
+    server_name text        NOT NULL,
+    client_type text        NOT NULL,
+    session_id  text        NOT NULL,
+    CONSTRAINT mcp_usage_hourly_server_sessions_pkey PRIMARY KEY (server_name, hour_bucket, client_type, session_id)
+);
+CREATE INDEX idx_mcp_usage_hourly_server_sessions_bucket ON mcp_usage_hourly_server_sessions (hour_bucket);
+
+CREATE TABLE mcp_usage_daily_server_sessions (
+    date_bucket date NOT NULL,
+    server_name text NOT NULL,
+    client_type text NOT NULL,
+    session_id  text NOT NULL,
+    CONSTRAINT mcp_usage_daily_server_sessions_pkey PRIMARY KEY (server_name, date_bucket, client_type, session_id)
+);
+CREATE INDEX idx_mcp_usage_daily_server_sessions_bucket ON mcp_usage_daily_server_sessions (date_bucket);
+
 -- Calls per knowledge source (source_id), for "top knowledge bases".
 CREATE TABLE mcp_usage_hourly_sources (
     hour_bucket   timestamptz NOT NULL,
@@ -190,10 +210,11 @@ AS $fn$
     SELECT array_agg(u.statement ORDER BY g.ord, u.position)
       FROM (VALUES
         (1, 'e.hour_bucket', 'hour_bucket', 'mcp_usage_hourly_sessions', 'mcp_usage_hourly_rollup',
-            'mcp_usage_hourly_sources', 'mcp_usage_hourly_errors'),
+            'mcp_usage_hourly_sources', 'mcp_usage_hourly_errors', 'mcp_usage_hourly_server_sessions'),
         (2, 'e.date_bucket', 'date_bucket', 'mcp_usage_daily_sessions', 'mcp_usage_daily_rollup',
-            'mcp_usage_daily_sources', 'mcp_usage_daily_errors')
-      ) AS g(ord, bucket_expression, bucket_column, sessions_table, rollup_table, sources_table, errors_table)
+            'mcp_usage_daily_sources', 'mcp_usage_daily_errors', 'mcp_usage_daily_server_sessions')
+      ) AS g(ord, bucket_expression, bucket_column, sessions_table, rollup_table, sources_table, errors_table,
+             server_sessions_table)
      CROSS JOIN LATERAL unnest(ARRAY[format($sql$
         WITH src AS MATERIALIZED (
             SELECT server_name, %2$s AS bucket, tool_category, tool_name,
@@ -264,7 +285,15 @@ AS $fn$
         ON CONFLICT (server_name, %3$s, tool_category, tool_name, error_type) DO UPDATE SET
             call_count   = r.call_count + excluded.call_count,
             last_call_at = greatest(r.last_call_at, excluded.last_call_at)
-        $sql$, source, g.bucket_expression, g.bucket_column, g.errors_table)
+        $sql$, source, g.bucket_expression, g.bucket_column, g.errors_table),
+        format($sql$
+        INSERT INTO %4$I (%3$s, server_name, client_type, session_id)
+        SELECT DISTINCT %2$s, e.server_name, coalesce(e.client_type, ''), e.session_id
+          FROM %1$s AS e
+         WHERE e.session_id IS NOT NULL
+         ORDER BY 2, 1, 3, 4
+        ON CONFLICT DO NOTHING
+        $sql$, source, g.bucket_expression, g.bucket_column, g.server_sessions_table)
      ]) WITH ORDINALITY AS u(statement, position);
 $fn$;
 
@@ -305,6 +334,8 @@ BEGIN
     DELETE FROM mcp_usage_daily_sources WHERE date_bucket BETWEEN first_day AND last_day;
     DELETE FROM mcp_usage_hourly_errors WHERE hour_bucket >= lower_bound AND hour_bucket < upper_bound;
     DELETE FROM mcp_usage_daily_errors WHERE date_bucket BETWEEN first_day AND last_day;
+    DELETE FROM mcp_usage_hourly_server_sessions WHERE hour_bucket >= lower_bound AND hour_bucket < upper_bound;
+    DELETE FROM mcp_usage_daily_server_sessions WHERE date_bucket BETWEEN first_day AND last_day;
     FOREACH statement IN ARRAY mcp_usage_rollup_statements(format(
             '(SELECT * FROM archon_mcp_usage_events WHERE "timestamp" >= %L AND "timestamp" < %L)',
             lower_bound, upper_bound)) LOOP

@@ -82,6 +82,8 @@ BEGIN
     DELETE FROM mcp_usage_daily_sources WHERE date_bucket < boundary;
     DELETE FROM mcp_usage_hourly_errors WHERE hour_bucket < boundary_start;
     DELETE FROM mcp_usage_daily_errors WHERE date_bucket < boundary;
+    DELETE FROM mcp_usage_hourly_server_sessions WHERE hour_bucket < boundary_start;
+    DELETE FROM mcp_usage_daily_server_sessions WHERE date_bucket < boundary;
     IF cutoff > boundary_start THEN
         PERFORM mcp_usage_rebuild_rollups(boundary, boundary);
     END IF;
@@ -108,7 +110,8 @@ BEGIN
     SELECT (min(e."timestamp") AT TIME ZONE 'UTC')::date, (max(e."timestamp") AT TIME ZONE 'UTC')::date
       INTO first_day, last_day FROM archon_mcp_usage_events e;
     TRUNCATE mcp_usage_hourly_rollup, mcp_usage_hourly_sessions, mcp_usage_daily_rollup, mcp_usage_daily_sessions,
-             mcp_usage_hourly_sources, mcp_usage_daily_sources, mcp_usage_hourly_errors, mcp_usage_daily_errors;
+             mcp_usage_hourly_sources, mcp_usage_daily_sources, mcp_usage_hourly_errors, mcp_usage_daily_errors,
+             mcp_usage_hourly_server_sessions, mcp_usage_daily_server_sessions;
     IF first_day IS NOT NULL THEN
         rebuilt := mcp_usage_rebuild_rollups(first_day, last_day);
     END IF;
@@ -149,7 +152,8 @@ BEGIN
            t.calls - t.errors,
            t.errors,
            CASE WHEN t.calls = 0 THEN 0::numeric ELSE round((t.calls - t.errors) * 100.0 / t.calls, 2) END,
-           (SELECT count(DISTINCT s.session_id) FROM mcp_usage_hourly_sessions s WHERE s.hour_bucket >= since),
+           (SELECT count(*) FROM (SELECT DISTINCT s.client_type, s.session_id
+                                    FROM mcp_usage_hourly_server_sessions s WHERE s.hour_bucket >= since) AS d),
            CASE WHEN t.calls = 0 THEN 0::numeric ELSE round(t.sum_ms / t.calls, 2) END,
            (SELECT r.tool_name FROM r GROUP BY r.tool_name ORDER BY sum(r.call_count) DESC, r.tool_name LIMIT 1),
            (SELECT r.tool_category FROM r GROUP BY r.tool_category ORDER BY sum(r.call_count) DESC, r.tool_category LIMIT 1)

@@ -5,9 +5,9 @@ DECLARE
     grain record;
 BEGIN
     FOR grain IN SELECT * FROM (VALUES
-        ('archon_mcp_usage_hourly', 'hour_bucket', 'mcp_usage_hourly_rollup', 'mcp_usage_hourly_sessions'),
-        ('archon_mcp_usage_daily', 'date_bucket', 'mcp_usage_daily_rollup', 'mcp_usage_daily_sessions')
-    ) AS g(view_name, bucket_column, rollup_table, sessions_table)
+        ('archon_mcp_usage_hourly', 'hour_bucket', 'mcp_usage_hourly_rollup'),
+        ('archon_mcp_usage_daily', 'date_bucket', 'mcp_usage_daily_rollup')
+    ) AS g(view_name, bucket_column, rollup_table)
     LOOP
         EXECUTE format($view$
             CREATE VIEW %1$I AS
@@ -18,18 +18,15 @@ BEGIN
                    sum(r.call_count)::bigint AS call_count,
                    round(sum(r.response_time_sum_ms)::numeric / sum(r.call_count), 2) AS avg_response_time_ms,
                    sum(r.error_count)::bigint AS error_count,
-                   (SELECT count(DISTINCT s.session_id)
-                      FROM %4$I s
-                     WHERE s.server_name = r.server_name AND s.%2$I = r.%2$I
-                       AND s.tool_category = r.tool_category AND s.tool_name = r.tool_name) AS unique_sessions,
+                   sum(r.unique_sessions)::bigint AS unique_sessions,
                    min(r.first_call_at) AS first_call_at,
                    max(r.last_call_at) AS last_call_at,
-                   mcp_usage_percentile(ARRAY[%5$s]::bigint[], 0.50, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p50_response_time_ms,
-                   mcp_usage_percentile(ARRAY[%5$s]::bigint[], 0.95, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p95_response_time_ms,
-                   mcp_usage_percentile(ARRAY[%5$s]::bigint[], 0.99, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p99_response_time_ms
+                   mcp_usage_percentile(ARRAY[%4$s]::bigint[], 0.50, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p50_response_time_ms,
+                   mcp_usage_percentile(ARRAY[%4$s]::bigint[], 0.95, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p95_response_time_ms,
+                   mcp_usage_percentile(ARRAY[%4$s]::bigint[], 0.99, min(r.min_response_time_ms), max(r.max_response_time_ms)) AS p99_response_time_ms
               FROM %3$I r
              GROUP BY r.%2$I, r.server_name, r.tool_category, r.tool_name
-            $view$, grain.view_name, grain.bucket_column, grain.rollup_table, grain.sessions_table,
+            $view$, grain.view_name, grain.bucket_column, grain.rollup_table,
             mcp_usage_latency_list('sum(r.%1$s)'));
     END LOOP;
 END;
@@ -81,12 +78,15 @@ ALTER TABLE mcp_usage_hourly_sources ENABLE ROW LEVEL SECURITY;
 ALTER TABLE mcp_usage_daily_sources ENABLE ROW LEVEL SECURITY;
 ALTER TABLE mcp_usage_hourly_errors ENABLE ROW LEVEL SECURITY;
 ALTER TABLE mcp_usage_daily_errors ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mcp_usage_hourly_server_sessions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mcp_usage_daily_server_sessions ENABLE ROW LEVEL SECURITY;
 
 DO $$
 DECLARE
     rollup_tables text[] := ARRAY['mcp_usage_hourly_rollup', 'mcp_usage_daily_rollup', 'mcp_usage_hourly_sessions',
                                   'mcp_usage_daily_sessions', 'mcp_usage_hourly_sources', 'mcp_usage_daily_sources',
-                                  'mcp_usage_hourly_errors', 'mcp_usage_daily_errors'];
+                                  'mcp_usage_hourly_errors', 'mcp_usage_daily_errors',
+                                  'mcp_usage_hourly_server_sessions', 'mcp_usage_daily_server_sessions'];
     rollup_table text;
     role text;
 BEGIN

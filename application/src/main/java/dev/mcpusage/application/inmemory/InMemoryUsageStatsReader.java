@@ -48,9 +48,14 @@ public final class InMemoryUsageStatsReader implements UsageStatsReader {
   public long uniqueSessions(TimeWindow window, UsageFilter filter) {
     Set<String> sessions = new HashSet<>();
     for (UsageEvent event : inWindow(window, filter)) {
-      event.sessionId().ifPresent(sessions::add);
+      sessionOf(event).ifPresent(sessions::add);
     }
     return sessions.size();
+  }
+
+  /** A session is a client's session: the same id from two client types is two sessions. */
+  private static java.util.Optional<String> sessionOf(UsageEvent event) {
+    return event.sessionId().map(id -> event.clientType().orElse("") + "\u0000" + id);
   }
 
   @Override
@@ -129,7 +134,7 @@ public final class InMemoryUsageStatsReader implements UsageStatsReader {
       RowKey key = new RowKey(bucketOf.apply(event), keyOf(event));
       stats.merge(key, BucketStats.of(event), BucketStats::merge);
       Set<String> seen = sessions.computeIfAbsent(key, k -> new HashSet<>());
-      event.sessionId().ifPresent(seen::add);
+      sessionOf(event).ifPresent(seen::add);
     }
     List<UsageRollup> rows = new ArrayList<>();
     stats.forEach(

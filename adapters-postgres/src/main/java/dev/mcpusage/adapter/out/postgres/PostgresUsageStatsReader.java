@@ -26,7 +26,6 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.Record3;
 import org.jooq.Select;
@@ -66,14 +65,9 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
   @Override
   public long uniqueSessions(TimeWindow window, UsageFilter filter) {
     return pool.inTransaction(dsl -> {
-      List<Select<Record1<String>>> parts = new ArrayList<>();
-      for (TimeWindow hours : window.partialDays()) {
-        parts.add(sessionIds(RollupGrain.HOURLY.sessions(), hours, filter));
-      }
-      window.wholeDays().ifPresent(days -> parts.add(sessionIds(RollupGrain.DAILY.sessions(), days, filter)));
-      var ids = unionAll(parts).asTable("ids", "session_id");
-      return dsl.select(countDistinct(ids.field("session_id"))).from(ids).fetchOne(0, Long.class);
-    });
+      var pairs = sessionPairs(window, filter).asTable("pairs", "client_type", "session_id");
+      return dsl.fetchCount(DSL.selectDistinct(pairs.fields()).from(pairs));
+    }).longValue();
   }
 
   @Override
@@ -95,12 +89,7 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
       }
       window.wholeDays().ifPresent(days ->
           clientTotals(dsl, RollupGrain.DAILY, days, filter).forEach((k, v) -> stats.merge(k, v, BucketStats::merge)));
-      List<Select<Record2<String, String>>> parts = new ArrayList<>();
-      for (TimeWindow hours : window.partialDays()) {
-        parts.add(clientSessions(RollupGrain.HOURLY.sessions(), hours, filter));
-      }
-      window.wholeDays().ifPresent(days -> parts.add(clientSessions(RollupGrain.DAILY.sessions(), days, filter)));
-      var ids = unionAll(parts).asTable("ids", "client_type", "session_id");
+      var ids = sessionPairs(window, filter).asTable("ids", "client_type", "session_id");
       Field<String> client = ids.field("client_type", String.class);
       Map<String, Long> sessions = dsl.select(client, countDistinct(ids.field("session_id")))
           .from(ids).groupBy(client)
@@ -171,30 +160,43 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
   }
 
   private static <B> List<UsageRollup> rollups(DSLContext dsl, RollupGrain<B> grain, TimeWindow window, UsageFilter filter) {
-    var s = grain.sessions();
-    Map<RowKey, Long> sessions =
-        dsl.select(s.bucket(), s.server(), s.category(), s.tool(), countDistinct(s.sessionId()))
-            .from(s.table())
-            .where(s.rows(window, filter))
-            .groupBy(s.bucket(), s.server(), s.category(), s.tool())
-            .fetchMap(
-                row -> new RowKey(grain.bucketStart().apply(row.value1()), new ToolKey(row.value2(), row.value3(), row.value4())),
-                row -> row.value5().longValue());
+    // a session is a client's session: per-client distinct counts add up exactly across clients
+    Field<java.math.BigDecimal> sessions = sum(grain.uniqueSessions());
     List<Field<?>> select = new ArrayList<>(List.of(grain.bucket(), grain.server(), grain.category(), grain.tool()));
     select.addAll(aggregates(grain));
+    select.add(sessions);
     return dsl.select(select)
         .from(grain.rollup())
         .where(grain.rows(window, filter))
         .groupBy(grain.bucket(), grain.server(), grain.category(), grain.tool())
-        .fetch(row -> {
-          RowKey key = new RowKey(
-              grain.bucketStart().apply(row.get(grain.bucket())),
-              new ToolKey(row.get(grain.server()), row.get(grain.category()), row.get(grain.tool())));
-          return new UsageRollup(key.bucket(), key.tool(), stats(row, 4), sessions.getOrDefault(key, 0L));
-        })
+        .fetch(row -> new UsageRollup(
+            grain.bucketStart().apply(row.get(grain.bucket())),
+            new ToolKey(row.get(grain.server()), row.get(grain.category()), row.get(grain.tool())),
+            stats(row, 4),
+            row.get(sessions).longValueExact()))
         .stream()
         .sorted(Comparator.comparing(UsageRollup::bucketStart).thenComparing(UsageRollup::tool, TOOL_ORDER))
         .toList();
+  }
+
+  /**
+   * The distinct (client, session) pairs of the window: from the small per-server sets when no
+   * tool or category filter applies, else from the per-tool sets.
+   */
+  private static Select<Record2<String, String>> sessionPairs(TimeWindow window, UsageFilter filter) {
+    boolean perTool = filter.toolCategory().isPresent() || filter.toolName().isPresent();
+    List<Select<Record2<String, String>>> parts = new ArrayList<>();
+    for (TimeWindow hours : window.partialDays()) {
+      parts.add(perTool ? clientSessions(RollupGrain.HOURLY.sessions(), hours, filter)
+          : serverSessions(RollupGrain.HOURLY.serverSessions(), hours, filter));
+    }
+    window.wholeDays().ifPresent(days -> parts.add(perTool ? clientSessions(RollupGrain.DAILY.sessions(), days, filter)
+        : serverSessions(RollupGrain.DAILY.serverSessions(), days, filter)));
+    return unionAll(parts);
+  }
+
+  private static Select<Record2<String, String>> serverSessions(RollupGrain.ServerSessions sessions, TimeWindow window, UsageFilter filter) {
+    return DSL.select(sessions.client(), sessions.sessionId()).from(sessions.table()).where(sessions.rows(window, filter));
   }
 
   private static Map<ToolKey, BucketStats> toolTotals(DSLContext dsl, RollupGrain<?> grain, TimeWindow window, UsageFilter filter) {
@@ -238,10 +240,6 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
   /** The rollups store an unknown client as ''; the domain calls it "unknown". */
   private static String clientName(String stored) {
     return stored.isEmpty() ? ClientUsage.UNKNOWN : stored;
-  }
-
-  private static Select<Record1<String>> sessionIds(RollupGrain.Sessions<?> sessions, TimeWindow window, UsageFilter filter) {
-    return DSL.select(sessions.sessionId()).from(sessions.table()).where(sessions.rows(window, filter));
   }
 
   /** The merged statistics columns, in the order {@link #stats} reads them: totals, then the histogram. */

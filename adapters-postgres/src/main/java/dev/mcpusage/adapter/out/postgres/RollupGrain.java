@@ -2,10 +2,12 @@ package dev.mcpusage.adapter.out.postgres;
 
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_ERRORS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_ROLLUP;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_SERVER_SESSIONS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_SESSIONS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_SOURCES;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_ERRORS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_ROLLUP;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SERVER_SESSIONS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SESSIONS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SOURCES;
 
@@ -44,8 +46,10 @@ record RollupGrain<B>(
     Field<Integer> maxResponseTime,
     Field<OffsetDateTime> firstCall,
     Field<OffsetDateTime> lastCall,
+    Field<Long> uniqueSessions,
     List<Field<Long>> latencyBuckets,
     Sessions<B> sessions,
+    ServerSessions serverSessions,
     Sources sourceTable,
     Errors errorTable,
     Function<TimeWindow, Condition> inWindow,
@@ -64,6 +68,27 @@ record RollupGrain<B>(
 
     Condition rows(TimeWindow window, UsageFilter filter) {
       return inWindow.apply(window).and(RollupQueries.matching(filter, server, category, tool, client));
+    }
+  }
+
+  /** The columns of a per-server session-set table (no tool dimension: far fewer rows). */
+  record ServerSessions(
+      Table<?> table,
+      Field<String> server,
+      Field<String> client,
+      Field<String> sessionId,
+      Function<TimeWindow, Condition> inWindow) {
+
+    /** The rows of the window for the filter's server and client (tool filters cannot apply here). */
+    Condition rows(TimeWindow window, UsageFilter filter) {
+      Condition condition = inWindow.apply(window);
+      if (filter.serverName().isPresent()) {
+        condition = condition.and(server.eq(filter.serverName().get()));
+      }
+      if (filter.clientType().isPresent()) {
+        condition = condition.and(client.eq(filter.clientType().get()));
+      }
+      return condition;
     }
   }
 
@@ -114,14 +139,16 @@ record RollupGrain<B>(
   private static RollupGrain<OffsetDateTime> hourly() {
     var r = MCP_USAGE_HOURLY_ROLLUP;
     var s = MCP_USAGE_HOURLY_SESSIONS;
+    var ss = MCP_USAGE_HOURLY_SERVER_SESSIONS;
     var so = MCP_USAGE_HOURLY_SOURCES;
     var er = MCP_USAGE_HOURLY_ERRORS;
     return new RollupGrain<>(
         r, r.HOUR_BUCKET, r.SERVER_NAME, r.TOOL_CATEGORY, r.TOOL_NAME, r.CLIENT_TYPE,
         r.CALL_COUNT, r.ERROR_COUNT, r.RESPONSE_TIME_SUM_MS, r.MIN_RESPONSE_TIME_MS, r.MAX_RESPONSE_TIME_MS,
-        r.FIRST_CALL_AT, r.LAST_CALL_AT, latencyBuckets(r),
+        r.FIRST_CALL_AT, r.LAST_CALL_AT, r.UNIQUE_SESSIONS, latencyBuckets(r),
         new Sessions<>(s, s.HOUR_BUCKET, s.SERVER_NAME, s.TOOL_CATEGORY, s.TOOL_NAME, s.CLIENT_TYPE, s.SESSION_ID,
             window -> hoursIn(s.HOUR_BUCKET, window)),
+        new ServerSessions(ss, ss.SERVER_NAME, ss.CLIENT_TYPE, ss.SESSION_ID, window -> hoursIn(ss.HOUR_BUCKET, window)),
         new Sources(so, so.SERVER_NAME, so.TOOL_CATEGORY, so.TOOL_NAME, so.SOURCE_ID, so.CALL_COUNT, so.ERROR_COUNT,
             window -> hoursIn(so.HOUR_BUCKET, window)),
         new Errors(er, er.SERVER_NAME, er.TOOL_CATEGORY, er.TOOL_NAME, er.ERROR_TYPE, er.CALL_COUNT, er.LAST_CALL_AT,
@@ -133,14 +160,16 @@ record RollupGrain<B>(
   private static RollupGrain<LocalDate> daily() {
     var r = MCP_USAGE_DAILY_ROLLUP;
     var s = MCP_USAGE_DAILY_SESSIONS;
+    var ss = MCP_USAGE_DAILY_SERVER_SESSIONS;
     var so = MCP_USAGE_DAILY_SOURCES;
     var er = MCP_USAGE_DAILY_ERRORS;
     return new RollupGrain<>(
         r, r.DATE_BUCKET, r.SERVER_NAME, r.TOOL_CATEGORY, r.TOOL_NAME, r.CLIENT_TYPE,
         r.CALL_COUNT, r.ERROR_COUNT, r.RESPONSE_TIME_SUM_MS, r.MIN_RESPONSE_TIME_MS, r.MAX_RESPONSE_TIME_MS,
-        r.FIRST_CALL_AT, r.LAST_CALL_AT, latencyBuckets(r),
+        r.FIRST_CALL_AT, r.LAST_CALL_AT, r.UNIQUE_SESSIONS, latencyBuckets(r),
         new Sessions<>(s, s.DATE_BUCKET, s.SERVER_NAME, s.TOOL_CATEGORY, s.TOOL_NAME, s.CLIENT_TYPE, s.SESSION_ID,
             window -> daysIn(s.DATE_BUCKET, window)),
+        new ServerSessions(ss, ss.SERVER_NAME, ss.CLIENT_TYPE, ss.SESSION_ID, window -> daysIn(ss.DATE_BUCKET, window)),
         new Sources(so, so.SERVER_NAME, so.TOOL_CATEGORY, so.TOOL_NAME, so.SOURCE_ID, so.CALL_COUNT, so.ERROR_COUNT,
             window -> daysIn(so.DATE_BUCKET, window)),
         new Errors(er, er.SERVER_NAME, er.TOOL_CATEGORY, er.TOOL_NAME, er.ERROR_TYPE, er.CALL_COUNT, er.LAST_CALL_AT,

@@ -106,7 +106,7 @@ public abstract class UsageStoreContractTest {
   }
 
   @Test
-  void givenOneSessionOnTwoClients_hourly_stillCountsItOnce() {
+  void givenOneSessionIdFromTwoClientTypes_hourly_countsTwoSessions_becauseASessionIsAClientsSession() {
     Instant t = Instant.parse("2026-03-10T09:15:00Z");
     sink.append(
         List.of(
@@ -117,8 +117,9 @@ public abstract class UsageStoreContractTest {
 
     assertThat(rows).singleElement().satisfies(row -> {
       assertThat(row.stats().callCount()).isEqualTo(2);
-      assertThat(row.uniqueSessions()).isEqualTo(1);
+      assertThat(row.uniqueSessions()).isEqualTo(2);
     });
+    assertThat(reader.uniqueSessions(WHOLE_DAY, UsageFilter.NONE)).isEqualTo(2);
   }
 
   @Test
