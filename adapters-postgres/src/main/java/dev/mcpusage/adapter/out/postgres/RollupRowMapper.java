@@ -2,7 +2,6 @@ package dev.mcpusage.adapter.out.postgres;
 
 import dev.mcpusage.domain.latency.LatencyHistogram;
 import dev.mcpusage.domain.stats.BucketStats;
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -12,18 +11,18 @@ final class RollupRowMapper {
   private RollupRowMapper() {}
 
   static BucketStats stats(
-      BigDecimal calls,
-      BigDecimal errors,
-      BigDecimal sumMs,
+      long calls,
+      long errors,
+      long sumMs,
       Integer minMs,
       Integer maxMs,
       OffsetDateTime first,
       OffsetDateTime last,
       long[] histogram) {
     return new BucketStats(
-        calls.longValueExact(),
-        errors.longValueExact(),
-        sumMs.longValueExact(),
+        calls,
+        errors,
+        sumMs,
         minMs,
         maxMs,
         Optional.of(first.toInstant()),
