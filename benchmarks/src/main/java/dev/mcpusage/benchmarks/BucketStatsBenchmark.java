@@ -52,12 +52,15 @@ public class BucketStatsBenchmark {
     BucketStats stats = BucketStats.EMPTY;
     Instant t = Instant.parse("2026-03-10T12:00:00Z");
     for (int i = 0; i < calls; i++) {
-      stats = stats.merge(BucketStats.of(UsageEvent.builder()
-          .timestamp(t.plusMillis(i))
-          .toolName("rag_search_knowledge_base")
-          .toolCategory("rag")
-          .responseTimeMs((int) Math.exp(random.nextGaussian() + 5))
-          .build()));
+      stats =
+          stats.merge(
+              BucketStats.of(
+                  UsageEvent.builder()
+                      .timestamp(t.plusMillis(i))
+                      .toolName("rag_search_knowledge_base")
+                      .toolCategory("rag")
+                      .responseTimeMs((int) Math.exp(random.nextGaussian() + 5))
+                      .build()));
     }
     return stats;
   }

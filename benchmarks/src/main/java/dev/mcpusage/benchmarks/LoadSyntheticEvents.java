@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * Benchmark setup: loads N seed-shaped events spread over D days into the embedded PostgreSQL of
- * a data dir, through the product's own sink (COPY + rollups in the same transaction), and prints
- * the rate. Arguments: data dir, events, days.
+ * Benchmark setup: loads N seed-shaped events spread over D days into the embedded PostgreSQL of a
+ * data dir, through the product's own sink (COPY + rollups in the same transaction), and prints the
+ * rate. Arguments: data dir, events, days.
  */
 public final class LoadSyntheticEvents {
 
@@ -22,8 +22,8 @@ public final class LoadSyntheticEvents {
     Path dataDir = Path.of(args[0]);
     long events = Long.parseLong(args[1]);
     int days = Integer.parseInt(args[2]);
-    PostgresConnectionPool pool = new PostgresConnectionPool(
-        new EmbeddedPostgresServer(dataDir, message -> { }), 2, true);
+    PostgresConnectionPool pool =
+        new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, message -> {}), 2, true);
     pool.start();
     try {
       PostgresUsageEventSink sink = new PostgresUsageEventSink(pool);
@@ -46,6 +46,7 @@ public final class LoadSyntheticEvents {
 
   private static void report(long loaded, long start) {
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("loaded %,d events in %.1f s (%,.0f events/s)%n", loaded, seconds, loaded / seconds);
+    System.out.printf(
+        "loaded %,d events in %.1f s (%,.0f events/s)%n", loaded, seconds, loaded / seconds);
   }
 }

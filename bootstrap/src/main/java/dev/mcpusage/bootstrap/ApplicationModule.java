@@ -5,8 +5,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.mcpusage.application.port.in.LoadDemoUsage;
 import dev.mcpusage.application.port.in.MaintainUsage;
-import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.application.port.in.ProvideAccessTokens;
+import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.application.port.in.RecordUsage;
 import dev.mcpusage.application.port.in.ReportHealth;
 import dev.mcpusage.application.port.out.MaintenanceStore;
@@ -35,7 +35,9 @@ public final class ApplicationModule extends AbstractModule {
   @Singleton
   ProvideAccessTokens provideAccessTokens() {
     return new AccessTokenService(
-        settings.configuredTokens(), new FileAccessTokenStore(settings.dataDir()), new SecureRandom());
+        settings.configuredTokens(),
+        new FileAccessTokenStore(settings.dataDir()),
+        new SecureRandom());
   }
 
   @Provides

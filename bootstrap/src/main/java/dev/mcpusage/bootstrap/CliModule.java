@@ -28,7 +28,10 @@ public final class CliModule extends AbstractModule {
 
   @Provides
   ServeCommand serve(
-      MaintainUsage maintainUsage, LoadDemoUsage loadDemoUsage, ServerRunner runner, ProvideAccessTokens tokens) {
+      MaintainUsage maintainUsage,
+      LoadDemoUsage loadDemoUsage,
+      ServerRunner runner,
+      ProvideAccessTokens tokens) {
     return new ServeCommand(maintainUsage, loadDemoUsage, runner, tokens);
   }
 

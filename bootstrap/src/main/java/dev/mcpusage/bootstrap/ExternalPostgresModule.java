@@ -20,6 +20,7 @@ public final class ExternalPostgresModule extends AbstractModule {
   @Singleton
   DatabaseServer databaseServer() {
     return new ExternalPostgresServer(
-        new DatabaseAddress(settings.dbUrl().orElseThrow(), settings.dbUser(), settings.dbPassword()));
+        new DatabaseAddress(
+            settings.dbUrl().orElseThrow(), settings.dbUser(), settings.dbPassword()));
   }
 }

@@ -13,7 +13,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Properties;
 
-/** Adapter (file): generated tokens in {@code <data dir>/tokens.properties}, readable by the owner only. */
+/**
+ * Adapter (file): generated tokens in {@code <data dir>/tokens.properties}, readable by the owner
+ * only.
+ */
 public final class FileAccessTokenStore implements AccessTokenStore {
 
   private final Path file;
@@ -33,7 +36,9 @@ public final class FileAccessTokenStore implements AccessTokenStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the tokens in " + file, e);
     }
-    return Optional.of(new AccessTokens(properties.getProperty("reader.token"), properties.getProperty("writer.token")));
+    return Optional.of(
+        new AccessTokens(
+            properties.getProperty("reader.token"), properties.getProperty("writer.token")));
   }
 
   @Override
@@ -44,9 +49,11 @@ public final class FileAccessTokenStore implements AccessTokenStore {
     try {
       Files.createDirectories(file.getParent());
       Files.deleteIfExists(file);
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       try (Writer writer = Files.newBufferedWriter(file, StandardOpenOption.TRUNCATE_EXISTING)) {
-        properties.store(writer, "mcp-usage HTTP tokens (generated; show them with: mcp-usage tokens)");
+        properties.store(
+            writer, "mcp-usage HTTP tokens (generated; show them with: mcp-usage tokens)");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the tokens to " + file, e);

@@ -26,9 +26,16 @@ public final class HttpModule extends AbstractModule {
   @Provides
   @Singleton
   HttpServer httpServer(
-      QueryUsage queryUsage, MaintainUsage maintainUsage, ReportHealth reportHealth, ProvideAccessTokens tokens) {
+      QueryUsage queryUsage,
+      MaintainUsage maintainUsage,
+      ReportHealth reportHealth,
+      ProvideAccessTokens tokens) {
     return new HttpServer(
-        new HttpSettings(settings.httpHost(), settings.httpPort(), settings.anonymousReads(), settings.corsOrigins()),
+        new HttpSettings(
+            settings.httpHost(),
+            settings.httpPort(),
+            settings.anonymousReads(),
+            settings.corsOrigins()),
         new AnalyticsController(queryUsage),
         new MaintenanceController(maintainUsage, new RetentionPolicy(settings.retentionDays())),
         new HealthController(reportHealth),

@@ -36,10 +36,11 @@ public final class Main {
       return 2;
     }
     Injector injector = Guice.createInjector(modules(settings));
-    Runnable stop = () -> {
-      injector.getInstance(HttpServer.class).stop();
-      injector.getInstance(PostgresConnectionPool.class).stop();
-    };
+    Runnable stop =
+        () -> {
+          injector.getInstance(HttpServer.class).stop();
+          injector.getInstance(PostgresConnectionPool.class).stop();
+        };
     Thread shutdown = new Thread(stop, "mcp-usage-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
     try {
@@ -59,11 +60,16 @@ public final class Main {
 
   /** The modules for these settings: the store is embedded or external, never both. */
   static List<Module> modules(Settings settings) {
-    Module database = settings.embeddedDatabase()
-        ? new EmbeddedPostgresModule(settings)
-        : new ExternalPostgresModule(settings);
+    Module database =
+        settings.embeddedDatabase()
+            ? new EmbeddedPostgresModule(settings)
+            : new ExternalPostgresModule(settings);
     return List.of(
-        new ApplicationModule(settings), database, new PostgresModule(settings), new HttpModule(settings), new CliModule());
+        new ApplicationModule(settings),
+        database,
+        new PostgresModule(settings),
+        new HttpModule(settings),
+        new CliModule());
   }
 
   private static String rootMessage(Throwable e) {

@@ -12,7 +12,9 @@ import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.UsageEventSink;
 import dev.mcpusage.application.port.out.UsageStatsReader;
 
-/** Wiring: the PostgreSQL stores over one pool; which server the pool reaches is another module's. */
+/**
+ * Wiring: the PostgreSQL stores over one pool; which server the pool reaches is another module's.
+ */
 public final class PostgresModule extends AbstractModule {
 
   private final Settings settings;

@@ -15,9 +15,8 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Value: the resolved configuration. Each key is looked up in flags, then the environment
- * ({@code MCP_USAGE_<KEY>} with dots as underscores), then {@code mcp-usage.properties}, then the
- * default.
+ * Value: the resolved configuration. Each key is looked up in flags, then the environment ({@code
+ * MCP_USAGE_<KEY>} with dots as underscores), then {@code mcp-usage.properties}, then the default.
  */
 public record Settings(
     Path dataDir,
@@ -37,34 +36,52 @@ public record Settings(
   private static final String JDBC_PREFIX = "jdbc:postgresql://";
 
   /** Where settings are read from, highest precedence first. */
-  public static Settings resolve(Map<String, String> flags, Map<String, String> environment, Path workingDir) {
+  public static Settings resolve(
+      Map<String, String> flags, Map<String, String> environment, Path workingDir) {
     Map<String, String> file = propertiesFile(flags, environment, workingDir);
     Lookup lookup = new Lookup(flags, environment, file);
     Path home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
-    lookup.get("db.url").filter(url -> !url.startsWith(JDBC_PREFIX)).ifPresent(url -> {
-      throw new IllegalArgumentException(
-          "db.url must start with " + JDBC_PREFIX + " (e.g. jdbc:postgresql://localhost:5432/mcp_usage), was '" + url + "'");
-    });
+    lookup
+        .get("db.url")
+        .filter(url -> !url.startsWith(JDBC_PREFIX))
+        .ifPresent(
+            url -> {
+              throw new IllegalArgumentException(
+                  "db.url must start with "
+                      + JDBC_PREFIX
+                      + " (e.g. jdbc:postgresql://localhost:5432/mcp_usage), was '"
+                      + url
+                      + "'");
+            });
     return new Settings(
-        Path.of(lookup.get("data.dir").orElse(home.resolve(".mcp-usage").toString())).toAbsolutePath(),
+        Path.of(lookup.get("data.dir").orElse(home.resolve(".mcp-usage").toString()))
+            .toAbsolutePath(),
         lookup.get("db.url"),
         lookup.get("db.user").orElse("postgres"),
         lookup.get("db.password"),
         lookup.get("http.host").orElse("127.0.0.1"),
         lookup.integer("http.port", 8181, 0, 65_535),
-        lookup.integer("retention.days", RetentionPolicy.DEFAULT_DAYS, RetentionPolicy.MIN_DAYS, RetentionPolicy.MAX_DAYS),
+        lookup.integer(
+            "retention.days",
+            RetentionPolicy.DEFAULT_DAYS,
+            RetentionPolicy.MIN_DAYS,
+            RetentionPolicy.MAX_DAYS),
         Boolean.parseBoolean(lookup.get("auto.migrate").orElse("true")),
         lookup.integer("pool.size", 8, 1, 200),
         lookup.get("reader.token"),
         lookup.get("writer.token"),
         Boolean.parseBoolean(lookup.get("http.anonymous.reads").orElse("true")),
-        lookup.get("http.cors.origins").map(origins -> List.of(origins.split("\\s*,\\s*"))).orElse(List.of()));
+        lookup
+            .get("http.cors.origins")
+            .map(origins -> List.of(origins.split("\\s*,\\s*")))
+            .orElse(List.of()));
   }
 
   /** Both tokens when the operator configured them; one without the other is an error. */
   public Optional<AccessTokens> configuredTokens() {
     if (readerToken.isPresent() != writerToken.isPresent()) {
-      throw new IllegalArgumentException("set both MCP_USAGE_READER_TOKEN and MCP_USAGE_WRITER_TOKEN, or neither");
+      throw new IllegalArgumentException(
+          "set both MCP_USAGE_READER_TOKEN and MCP_USAGE_WRITER_TOKEN, or neither");
     }
     return readerToken.map(reader -> new AccessTokens(reader, writerToken.orElseThrow()));
   }
@@ -76,9 +93,10 @@ public record Settings(
 
   private static Map<String, String> propertiesFile(
       Map<String, String> flags, Map<String, String> environment, Path workingDir) {
-    Optional<Path> explicit = Optional.ofNullable(flags.get("config"))
-        .or(() -> Optional.ofNullable(environment.get("MCP_USAGE_CONFIG")))
-        .map(Path::of);
+    Optional<Path> explicit =
+        Optional.ofNullable(flags.get("config"))
+            .or(() -> Optional.ofNullable(environment.get("MCP_USAGE_CONFIG")))
+            .map(Path::of);
     Path candidate = explicit.orElse(workingDir.resolve("mcp-usage.properties"));
     if (!Files.exists(candidate)) {
       if (explicit.isPresent()) {
@@ -97,7 +115,8 @@ public record Settings(
     return values;
   }
 
-  private record Lookup(Map<String, String> flags, Map<String, String> environment, Map<String, String> file) {
+  private record Lookup(
+      Map<String, String> flags, Map<String, String> environment, Map<String, String> file) {
 
     Optional<String> get(String key) {
       String envName = "MCP_USAGE_" + key.toUpperCase(Locale.ROOT).replace('.', '_');

@@ -1,6 +1,5 @@
 package dev.mcpusage.bootstrap;
 
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,8 @@ final class McpUsageProcess {
         process.destroyForcibly();
         throw new AssertionError("mcp-usage " + String.join(" ", args) + " did not finish");
       }
-      return new Result(process.exitValue(), read(process.getInputStream()), read(process.getErrorStream()));
+      return new Result(
+          process.exitValue(), read(process.getInputStream()), read(process.getErrorStream()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
@@ -31,10 +31,13 @@ final class McpUsageProcess {
   }
 
   static Process start(String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(List.of(args));
     try {
       return new ProcessBuilder(command).start();
@@ -47,7 +50,9 @@ final class McpUsageProcess {
   static String awaitServing(Process serve) throws IOException {
     StringBuilder seen = new StringBuilder();
     Pattern serving = Pattern.compile("serving on (http://\\S+)");
-    var reader = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+    var reader =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = reader.readLine()) != null) {
       seen.append(line).append('\n');
@@ -67,12 +72,10 @@ final class McpUsageProcess {
     }
   }
 
-
   record Result(int exitCode, String out, String err) {
     @Override
     public String toString() {
       return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
     }
   }
-
 }

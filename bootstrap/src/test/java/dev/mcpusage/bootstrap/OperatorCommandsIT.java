@@ -24,7 +24,8 @@ class OperatorCommandsIT {
 
   @BeforeAll
   static void startDatabase() {
-    database = new PostgresConnectionPool(new EmbeddedPostgresServer(databaseDir, m -> {}), 2, false);
+    database =
+        new PostgresConnectionPool(new EmbeddedPostgresServer(databaseDir, m -> {}), 2, false);
     database.start();
     address = database.address();
   }
@@ -42,8 +43,14 @@ class OperatorCommandsIT {
     assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
     assertThat(migrate.out()).contains("Schema is at version 4");
     assertThat(verify.exitCode()).as(verify.toString()).isZero();
-    assertThat(verify.out()).contains("PASS  table exists", "PASS  test insert", "PASS  computed buckets",
-        "PASS  views queryable", "PASS  rollups current", "All 5 checks passed.");
+    assertThat(verify.out())
+        .contains(
+            "PASS  table exists",
+            "PASS  test insert",
+            "PASS  computed buckets",
+            "PASS  views queryable",
+            "PASS  rollups current",
+            "All 5 checks passed.");
   }
 
   @Test
@@ -63,22 +70,30 @@ class OperatorCommandsIT {
   @Test
   void summary_json_equalsAnIndependentSqlCount() throws Exception {
     McpUsageProcess.run("--db-url", address.jdbcUrl(), "migrate");
-    execute("TRUNCATE archon_mcp_usage_events, mcp_usage_hourly_rollup, mcp_usage_daily_rollup, mcp_usage_hourly_sessions, mcp_usage_daily_sessions");
-    execute("INSERT INTO archon_mcp_usage_events (tool_name, tool_category, session_id, response_time_ms, success) "
-        + "SELECT 'tool_' || (i % 3), 'cat', 's' || (i % 11), i % 500, i % 17 <> 0 FROM generate_series(1, 1000) i");
+    execute(
+        "TRUNCATE archon_mcp_usage_events, mcp_usage_hourly_rollup, mcp_usage_daily_rollup, mcp_usage_hourly_sessions, mcp_usage_daily_sessions");
+    execute(
+        "INSERT INTO archon_mcp_usage_events (tool_name, tool_category, session_id, response_time_ms, success) "
+            + "SELECT 'tool_' || (i % 3), 'cat', 's' || (i % 11), i % 500, i % 17 <> 0 FROM generate_series(1, 1000) i");
 
-    McpUsageProcess.Result summary = McpUsageProcess.run("--db-url", address.jdbcUrl(), "summary", "--hours", "1", "--json");
+    McpUsageProcess.Result summary =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "summary", "--hours", "1", "--json");
 
     assertThat(summary.exitCode()).as(summary.toString()).isZero();
     assertThat(summary.out())
         .contains("\"total_calls\" : " + query("SELECT count(*) FROM archon_mcp_usage_events"))
-        .contains("\"failed_calls\" : " + query("SELECT count(*) FROM archon_mcp_usage_events WHERE NOT success"))
-        .contains("\"unique_sessions\" : " + query("SELECT count(DISTINCT session_id) FROM archon_mcp_usage_events"));
+        .contains(
+            "\"failed_calls\" : "
+                + query("SELECT count(*) FROM archon_mcp_usage_events WHERE NOT success"))
+        .contains(
+            "\"unique_sessions\" : "
+                + query("SELECT count(DISTINCT session_id) FROM archon_mcp_usage_events"));
   }
 
   @Test
   void givenHoursOutOfRange_summary_exits2NamingTheOption() {
-    McpUsageProcess.Result summary = McpUsageProcess.run("--db-url", address.jdbcUrl(), "summary", "--hours", "0");
+    McpUsageProcess.Result summary =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "summary", "--hours", "0");
 
     assertThat(summary.exitCode()).isEqualTo(2);
     assertThat(summary.err()).contains("--hours must be between 1 and 4320, was 0");
@@ -89,17 +104,24 @@ class OperatorCommandsIT {
     McpUsageProcess.Result result = McpUsageProcess.run("summary", "--hourz", "3");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("Unknown option").contains("'--hourz'").contains("Possible solutions: --hours");
+    assertThat(result.err())
+        .contains("Unknown option")
+        .contains("'--hourz'")
+        .contains("Possible solutions: --hours");
   }
 
   @Test
   void givenUnreachableDatabase_summary_exits1NamingTheUrlAndTheSetting() {
-    McpUsageProcess.Result result = McpUsageProcess.run(
-        "--db-url", "jdbc:postgresql://127.0.0.1:1/mcp?password=secret", "summary");
+    McpUsageProcess.Result result =
+        McpUsageProcess.run(
+            "--db-url", "jdbc:postgresql://127.0.0.1:1/mcp?password=secret", "summary");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).contains("jdbc:postgresql://127.0.0.1:1/mcp?password=****")
-        .contains("MCP_USAGE_DB_URL").doesNotContain("secret").doesNotContain("\tat ");
+    assertThat(result.err())
+        .contains("jdbc:postgresql://127.0.0.1:1/mcp?password=****")
+        .contains("MCP_USAGE_DB_URL")
+        .doesNotContain("secret")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -107,8 +129,10 @@ class OperatorCommandsIT {
     McpUsageProcess.Result info = McpUsageProcess.run("--db-url", address.jdbcUrl(), "db", "info");
 
     assertThat(info.exitCode()).as(info.toString()).isZero();
-    assertThat(info.out()).contains("JDBC URL   " + address.jdbcUrl())
-        .contains("psql URI   " + address.psqlUri(false)).contains("external");
+    assertThat(info.out())
+        .contains("JDBC URL   " + address.jdbcUrl())
+        .contains("psql URI   " + address.psqlUri(false))
+        .contains("external");
   }
 
   @Test
@@ -116,23 +140,25 @@ class OperatorCommandsIT {
     McpUsageProcess.Result help = McpUsageProcess.run("--help");
 
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("serve", "migrate", "verify", "summary", "db", "Examples:", "Exit codes");
+    assertThat(help.out())
+        .contains("serve", "migrate", "verify", "summary", "db", "Examples:", "Exit codes");
   }
 
   private static void execute(String sql) throws Exception {
-    try (Connection connection = DriverManager.getConnection(address.jdbcUrl(), address.user(), "");
+    try (Connection connection =
+            DriverManager.getConnection(address.jdbcUrl(), address.user(), "");
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
   }
 
   private static String query(String sql) throws Exception {
-    try (Connection connection = DriverManager.getConnection(address.jdbcUrl(), address.user(), "");
+    try (Connection connection =
+            DriverManager.getConnection(address.jdbcUrl(), address.user(), "");
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getString(1);
     }
   }
-
 }

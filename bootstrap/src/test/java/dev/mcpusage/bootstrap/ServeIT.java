@@ -19,8 +19,10 @@ class ServeIT {
   @TempDir Path dataDir;
 
   @Test
-  void serveDemo_answersSummary_sharesItsDatabaseWithTheCli_andKeepsDataAcrossAKill() throws Exception {
-    Process serve = McpUsageProcess.start("--data-dir", dataDir.toString(), "serve", "--demo", "--port", "0");
+  void serveDemo_answersSummary_sharesItsDatabaseWithTheCli_andKeepsDataAcrossAKill()
+      throws Exception {
+    Process serve =
+        McpUsageProcess.start("--data-dir", dataDir.toString(), "serve", "--demo", "--port", "0");
     String summaryJson;
     McpUsageProcess.Result whileServing;
     try {
@@ -42,7 +44,8 @@ class ServeIT {
       serve.waitFor(30, TimeUnit.SECONDS);
     }
 
-    McpUsageProcess.Result afterKill = McpUsageProcess.run("--data-dir", dataDir.toString(), "summary", "--json");
+    McpUsageProcess.Result afterKill =
+        McpUsageProcess.run("--data-dir", dataDir.toString(), "summary", "--json");
 
     assertThat(afterKill.exitCode()).as(afterKill.toString()).isZero();
     assertThat(afterKill.out()).contains("\"total_calls\" : 20000");
@@ -50,6 +53,7 @@ class ServeIT {
   }
 
   private HttpResponse<String> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -26,8 +26,11 @@ class SettingsTest {
 
   @Test
   void flagsBeatEnvironment_whichBeatsTheFile_whichBeatsDefaults() throws Exception {
-    Files.writeString(dir.resolve("mcp-usage.properties"), "http.port=7001\nhttp.host=0.0.0.0\nretention.days=30\n");
-    Map<String, String> env = Map.of("MCP_USAGE_HTTP_PORT", "7002", "MCP_USAGE_HTTP_HOST", "10.0.0.1");
+    Files.writeString(
+        dir.resolve("mcp-usage.properties"),
+        "http.port=7001\nhttp.host=0.0.0.0\nretention.days=30\n");
+    Map<String, String> env =
+        Map.of("MCP_USAGE_HTTP_PORT", "7002", "MCP_USAGE_HTTP_HOST", "10.0.0.1");
     Map<String, String> flags = Map.of("http.port", "7003");
 
     Settings settings = Settings.resolve(flags, env, dir);
@@ -39,7 +42,8 @@ class SettingsTest {
 
   @Test
   void givenBadPort_settings_nameTheKeyAndTheRange() {
-    assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of("MCP_USAGE_HTTP_PORT", "70000"), dir))
+    assertThatThrownBy(
+            () -> Settings.resolve(Map.of(), Map.of("MCP_USAGE_HTTP_PORT", "70000"), dir))
         .hasMessage("http.port must be between 0 and 65535, was 70000");
     assertThatThrownBy(() -> Settings.resolve(Map.of("http.port", "eighty"), Map.of(), dir))
         .hasMessage("http.port must be an integer, was 'eighty'");

@@ -22,12 +22,20 @@ class WiringTest {
   @Test
   void givenEmbeddedSettings_injector_resolvesEveryCommand_andStartsNothing() {
     Path dataDir = workingDir.resolve("data");
-    Settings settings = Settings.resolve(Map.of("data.dir", dataDir.toString()), Map.of(), workingDir);
+    Settings settings =
+        Settings.resolve(Map.of("data.dir", dataDir.toString()), Map.of(), workingDir);
 
     Injector injector = Guice.createInjector(Main.modules(settings));
 
-    for (Class<?> command : new Class<?>[] {ServeCommand.class, MigrateCommand.class, VerifyCommand.class,
-        SummaryCommand.class, DbInfoCommand.class, HttpServer.class}) {
+    for (Class<?> command :
+        new Class<?>[] {
+          ServeCommand.class,
+          MigrateCommand.class,
+          VerifyCommand.class,
+          SummaryCommand.class,
+          DbInfoCommand.class,
+          HttpServer.class
+        }) {
       assertThat(injector.getInstance(command)).isNotNull();
     }
     assertThat(dataDir).doesNotExist();
@@ -35,8 +43,11 @@ class WiringTest {
 
   @Test
   void givenDatabaseUrl_injector_wiresTheExternalServer_withoutConnecting() {
-    Settings settings = Settings.resolve(
-        Map.of("db.url", "jdbc:postgresql://127.0.0.1:1/nothing-listens-here"), Map.of(), workingDir);
+    Settings settings =
+        Settings.resolve(
+            Map.of("db.url", "jdbc:postgresql://127.0.0.1:1/nothing-listens-here"),
+            Map.of(),
+            workingDir);
 
     Injector injector = Guice.createInjector(Main.modules(settings));
 

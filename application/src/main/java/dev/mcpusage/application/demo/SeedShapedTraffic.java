@@ -37,20 +37,30 @@ public final class SeedShapedTraffic {
           new DemoTool("manage_version", "version", 65),
           new DemoTool("get_project_features", "feature", 40));
 
-  private static final double[] TOOL_WEIGHTS = {
-    24, 12, 6, 4, 6, 5, 2, 14, 9, 5, 3, 2, 1, 7
-  };
+  private static final double[] TOOL_WEIGHTS = {24, 12, 6, 4, 6, 5, 2, 14, 9, 5, 3, 2, 1, 7};
   private static final List<String> CLIENTS =
       List.of("claude-code", "cursor", "windsurf", "claude-desktop");
   private static final double[] CLIENT_WEIGHTS = {50, 30, 12, 8};
   private static final List<String> SOURCES =
       List.of(
-          "docs.anthropic.com", "modelcontextprotocol.io", "postgresql.org/docs", "javalin.io",
-          "jooq.org/doc", "react.dev", "supabase.com/docs", "internal-wiki");
+          "docs.anthropic.com",
+          "modelcontextprotocol.io",
+          "postgresql.org/docs",
+          "javalin.io",
+          "jooq.org/doc",
+          "react.dev",
+          "supabase.com/docs",
+          "internal-wiki");
   private static final List<String> QUERIES =
       List.of(
-          "how to paginate results", "retry with backoff", "partition by range", "oauth token refresh",
-          "streaming responses", "connection pool sizing", "upsert on conflict", "schema migration");
+          "how to paginate results",
+          "retry with backoff",
+          "partition by range",
+          "oauth token refresh",
+          "streaming responses",
+          "connection pool sizing",
+          "upsert on conflict",
+          "schema migration");
   private static final List<String> ERRORS =
       List.of("TimeoutError", "ValidationError", "NotFoundError", "tool_error");
   private static final double FAILURE_RATE = 0.03;
@@ -67,7 +77,8 @@ public final class SeedShapedTraffic {
   private int sessionCallsLeft;
 
   /** Traffic of {@code totalEvents} calls spread over [from, to). */
-  public SeedShapedTraffic(long seed, Instant from, Instant to, long totalEvents, String serverName) {
+  public SeedShapedTraffic(
+      long seed, Instant from, Instant to, long totalEvents, String serverName) {
     if (!from.isBefore(to)) {
       throw new IllegalArgumentException("need from < to");
     }
@@ -108,7 +119,9 @@ public final class SeedShapedTraffic {
     sessionCallsLeft--;
     DemoTool tool = TOOLS.get(pick(TOOL_WEIGHTS));
     boolean failed = random.nextDouble() < FAILURE_RATE;
-    int latency = (int) Math.min(120_000, Math.round(tool.medianMs() * Math.exp(random.nextGaussian() * 0.6)));
+    int latency =
+        (int)
+            Math.min(120_000, Math.round(tool.medianMs() * Math.exp(random.nextGaussian() * 0.6)));
     UsageEvent.Builder builder =
         UsageEvent.builder()
             .id(new UUID(random.nextLong(), random.nextLong()))
@@ -126,7 +139,9 @@ public final class SeedShapedTraffic {
     }
     if (tool.category().equals("rag")) {
       builder
-          .sourceId(SOURCES.get(Math.min(SOURCES.size() - 1, (int) Math.abs(random.nextGaussian() * 2.5))))
+          .sourceId(
+              SOURCES.get(
+                  Math.min(SOURCES.size() - 1, (int) Math.abs(random.nextGaussian() * 2.5))))
           .queryText(QUERIES.get(random.nextInt(QUERIES.size())))
           .matchCount(failed ? 0 : random.nextInt(12));
     }

@@ -79,7 +79,10 @@ public final class InMemoryUsageStatsReader implements UsageStatsReader {
       event.sessionId().ifPresent(seen::add);
     }
     return stats.entrySet().stream()
-        .map(entry -> new ClientUsage(entry.getKey(), entry.getValue(), sessions.get(entry.getKey()).size()))
+        .map(
+            entry ->
+                new ClientUsage(
+                    entry.getKey(), entry.getValue(), sessions.get(entry.getKey()).size()))
         .sorted(Comparator.comparing(ClientUsage::clientType))
         .toList();
   }
@@ -97,9 +100,16 @@ public final class InMemoryUsageStatsReader implements UsageStatsReader {
       }
     }
     return counts.entrySet().stream()
-        .map(entry -> new ErrorCount(entry.getKey().tool(), entry.getKey().errorType(), entry.getValue(),
-            lastSeen.get(entry.getKey())))
-        .sorted(Comparator.comparing((ErrorCount e) -> e.tool().toString()).thenComparing(ErrorCount::errorType))
+        .map(
+            entry ->
+                new ErrorCount(
+                    entry.getKey().tool(),
+                    entry.getKey().errorType(),
+                    entry.getValue(),
+                    lastSeen.get(entry.getKey())))
+        .sorted(
+            Comparator.comparing((ErrorCount e) -> e.tool().toString())
+                .thenComparing(ErrorCount::errorType))
         .toList();
   }
 
@@ -107,15 +117,21 @@ public final class InMemoryUsageStatsReader implements UsageStatsReader {
   public List<SourceUsage> topSources(TimeWindow window, UsageFilter filter, int limit) {
     Map<String, long[]> counts = new HashMap<>();
     for (UsageEvent event : inWindow(window, filter)) {
-      event.sourceId().ifPresent(source -> {
-        long[] callsAndErrors = counts.computeIfAbsent(source, s -> new long[2]);
-        callsAndErrors[0]++;
-        callsAndErrors[1] += event.success() ? 0 : 1;
-      });
+      event
+          .sourceId()
+          .ifPresent(
+              source -> {
+                long[] callsAndErrors = counts.computeIfAbsent(source, s -> new long[2]);
+                callsAndErrors[0]++;
+                callsAndErrors[1] += event.success() ? 0 : 1;
+              });
     }
     return counts.entrySet().stream()
         .map(entry -> new SourceUsage(entry.getKey(), entry.getValue()[0], entry.getValue()[1]))
-        .sorted(Comparator.comparingLong(SourceUsage::calls).reversed().thenComparing(SourceUsage::sourceId))
+        .sorted(
+            Comparator.comparingLong(SourceUsage::calls)
+                .reversed()
+                .thenComparing(SourceUsage::sourceId))
         .limit(limit)
         .toList();
   }
@@ -138,7 +154,8 @@ public final class InMemoryUsageStatsReader implements UsageStatsReader {
     }
     List<UsageRollup> rows = new ArrayList<>();
     stats.forEach(
-        (key, value) -> rows.add(new UsageRollup(key.bucket(), key.tool(), value, sessions.get(key).size())));
+        (key, value) ->
+            rows.add(new UsageRollup(key.bucket(), key.tool(), value, sessions.get(key).size())));
     rows.sort(
         Comparator.comparing(UsageRollup::bucketStart)
             .thenComparing(row -> row.tool().serverName())
@@ -152,7 +169,10 @@ public final class InMemoryUsageStatsReader implements UsageStatsReader {
         event ->
             window.contains(event.timestamp())
                 && filter.matches(
-                    event.serverName(), event.toolCategory(), event.toolName(), event.clientType()));
+                    event.serverName(),
+                    event.toolCategory(),
+                    event.toolName(),
+                    event.clientType()));
   }
 
   private static ToolKey keyOf(UsageEvent event) {

@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 
-/** Service: the operator's tokens when configured, else the stored ones, else new random ones saved once. */
+/**
+ * Service: the operator's tokens when configured, else the stored ones, else new random ones saved
+ * once.
+ */
 public class AccessTokenService implements ProvideAccessTokens {
 
   private final Optional<AccessTokens> configured;
@@ -16,7 +19,8 @@ public class AccessTokenService implements ProvideAccessTokens {
   private AccessTokens tokens;
   private boolean generatedNow;
 
-  public AccessTokenService(Optional<AccessTokens> configured, AccessTokenStore store, SecureRandom random) {
+  public AccessTokenService(
+      Optional<AccessTokens> configured, AccessTokenStore store, SecureRandom random) {
     this.configured = configured;
     this.store = store;
     this.random = random;

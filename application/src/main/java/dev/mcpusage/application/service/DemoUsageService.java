@@ -28,7 +28,8 @@ public class DemoUsageService implements LoadDemoUsage {
       return 0;
     }
     SeedShapedTraffic traffic =
-        SeedShapedTraffic.lastDays(command.seed(), clock.instant(), command.days(), command.events());
+        SeedShapedTraffic.lastDays(
+            command.seed(), clock.instant(), command.days(), command.events());
     long stored = 0;
     while (traffic.hasNext()) {
       stored += sink.append(traffic.nextBatch(BATCH_SIZE)).inserted();

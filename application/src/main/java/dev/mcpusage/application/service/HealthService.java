@@ -18,7 +18,8 @@ public class HealthService implements ReportHealth {
   public HealthReport health() {
     try {
       boolean empty = reader.isEmpty();
-      return new HealthReport(true, true, empty ? "store reachable, no events yet" : "store reachable");
+      return new HealthReport(
+          true, true, empty ? "store reachable, no events yet" : "store reachable");
     } catch (StoreUnavailableException e) {
       return new HealthReport(false, false, e.getMessage());
     }

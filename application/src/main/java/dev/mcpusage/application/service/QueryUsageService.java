@@ -2,8 +2,8 @@ package dev.mcpusage.application.service;
 
 import dev.mcpusage.application.port.in.DailyQuery;
 import dev.mcpusage.application.port.in.HourlyQuery;
-import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.application.port.in.PeriodQuery;
+import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.application.port.in.TopSourcesQuery;
 import dev.mcpusage.application.port.out.UsageStatsReader;
 import dev.mcpusage.domain.stats.ClientUsage;
@@ -38,25 +38,31 @@ public class QueryUsageService implements QueryUsage {
   @Override
   public List<ToolStats> tools(PeriodQuery query) {
     return reader.toolTotals(window(query), query.filter()).stream()
-        .sorted(Comparator.comparingLong((ToolStats tool) -> tool.stats().callCount()).reversed()
-            .thenComparing(tool -> tool.tool().toolName()))
+        .sorted(
+            Comparator.comparingLong((ToolStats tool) -> tool.stats().callCount())
+                .reversed()
+                .thenComparing(tool -> tool.tool().toolName()))
         .toList();
   }
 
   @Override
   public List<ClientUsage> clients(PeriodQuery query) {
     return reader.clients(window(query), query.filter()).stream()
-        .sorted(Comparator.comparingLong((ClientUsage client) -> client.stats().callCount()).reversed()
-            .thenComparing(ClientUsage::clientType))
+        .sorted(
+            Comparator.comparingLong((ClientUsage client) -> client.stats().callCount())
+                .reversed()
+                .thenComparing(ClientUsage::clientType))
         .toList();
   }
 
   @Override
   public List<ErrorCount> errors(PeriodQuery query) {
     return reader.errors(window(query), query.filter()).stream()
-        .sorted(Comparator.comparingLong(ErrorCount::count).reversed()
-            .thenComparing(error -> error.tool().toolName())
-            .thenComparing(ErrorCount::errorType))
+        .sorted(
+            Comparator.comparingLong(ErrorCount::count)
+                .reversed()
+                .thenComparing(error -> error.tool().toolName())
+                .thenComparing(ErrorCount::errorType))
         .toList();
   }
 
@@ -71,7 +77,8 @@ public class QueryUsageService implements QueryUsage {
 
   @Override
   public List<UsageRollup> hourly(HourlyQuery query) {
-    return reader.hourly(TimeWindow.forHourlySeries(query.hours(), clock.instant()), query.filter());
+    return reader.hourly(
+        TimeWindow.forHourlySeries(query.hours(), clock.instant()), query.filter());
   }
 
   @Override

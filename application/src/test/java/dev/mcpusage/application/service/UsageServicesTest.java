@@ -9,9 +9,9 @@ import dev.mcpusage.application.inmemory.InMemoryUsageEventSink;
 import dev.mcpusage.application.inmemory.InMemoryUsageEvents;
 import dev.mcpusage.application.inmemory.InMemoryUsageStatsReader;
 import dev.mcpusage.application.port.in.DemoLoadCommand;
+import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.application.port.in.RecordBatchCommand;
 import dev.mcpusage.application.port.in.RecordResult;
-import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.domain.event.ClockSkewPolicy;
 import dev.mcpusage.domain.retention.RetentionPolicy;
 import dev.mcpusage.domain.stats.UsageSummary;
@@ -30,7 +30,8 @@ class UsageServicesTest {
   private final InMemoryUsageEvents events = new InMemoryUsageEvents();
   private final InMemoryUsageEventSink sink = new InMemoryUsageEventSink(events);
   private final InMemoryUsageStatsReader reader = new InMemoryUsageStatsReader(events);
-  private final RecordUsageService record = new RecordUsageService(sink, ClockSkewPolicy.standard(), clock);
+  private final RecordUsageService record =
+      new RecordUsageService(sink, ClockSkewPolicy.standard(), clock);
   private final QueryUsageService query = new QueryUsageService(reader, clock);
 
   @Test
@@ -44,10 +45,13 @@ class UsageServicesTest {
                     anEvent().timestamp(NOW.minusSeconds(5)).build())));
 
     assertThat(result.stored()).isEqualTo(2);
-    assertThat(result.rejections()).singleElement().satisfies(r -> {
-      assertThat(r.index()).isEqualTo(1);
-      assertThat(r.field()).isEqualTo("timestamp");
-    });
+    assertThat(result.rejections())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.index()).isEqualTo(1);
+              assertThat(r.field()).isEqualTo("timestamp");
+            });
   }
 
   @Test
@@ -96,7 +100,8 @@ class UsageServicesTest {
         List.of(
             anEvent().timestamp(NOW.minus(Duration.ofDays(181))).build(),
             anEvent().timestamp(NOW.minus(Duration.ofDays(179))).build()));
-    MaintainUsageService maintain = new MaintainUsageService(new InMemoryMaintenanceStore(events), clock);
+    MaintainUsageService maintain =
+        new MaintainUsageService(new InMemoryMaintenanceStore(events), clock);
 
     long deleted = maintain.applyRetention(RetentionPolicy.standard()).deletedEvents();
 

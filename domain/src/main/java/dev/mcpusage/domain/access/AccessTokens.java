@@ -41,7 +41,11 @@ public record AccessTokens(String readerToken, String writerToken) {
     Objects.requireNonNull(token, name);
     if (token.length() < MIN_LENGTH || token.chars().anyMatch(Character::isWhitespace)) {
       throw new IllegalArgumentException(
-          name + " must be at least " + MIN_LENGTH + " characters without spaces, was " + token.length());
+          name
+              + " must be at least "
+              + MIN_LENGTH
+              + " characters without spaces, was "
+              + token.length());
     }
   }
 

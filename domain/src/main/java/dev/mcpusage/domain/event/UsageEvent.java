@@ -32,7 +32,10 @@ public record UsageEvent(
   /** The seed's limit on {@code query_text}; longer text is cut, not rejected. */
   public static final int MAX_QUERY_TEXT_LENGTH = 500;
 
-  /** Longest accepted name or identifier (tool, category, server, session, client, source, error type). */
+  /**
+   * Longest accepted name or identifier (tool, category, server, session, client, source, error
+   * type).
+   */
   public static final int MAX_NAME_LENGTH = 255;
 
   /** Server name used when the caller names none (the column default). */
@@ -84,8 +87,7 @@ public record UsageEvent(
     String cleaned = StorableText.of(value.strip());
     if (cleaned.length() > MAX_NAME_LENGTH) {
       throw new InvalidUsageEventException(
-          field,
-          "must be at most " + MAX_NAME_LENGTH + " characters, was " + cleaned.length());
+          field, "must be at most " + MAX_NAME_LENGTH + " characters, was " + cleaned.length());
     }
     return cleaned;
   }

@@ -8,12 +8,14 @@ import java.util.List;
  * Value: counts of response times in fixed buckets whose bounds grow by at most 20 %, so any
  * percentile read from it is within {@link #RELATIVE_ERROR} of the exact one.
  *
- * <p>The bounds are fixed for the life of the product: PostgreSQL keeps the same ones
- * ({@code mcp_usage_latency_bounds()}), so histograms from both merge by adding counts.
+ * <p>The bounds are fixed for the life of the product: PostgreSQL keeps the same ones ({@code
+ * mcp_usage_latency_bounds()}), so histograms from both merge by adding counts.
  */
 public final class LatencyHistogram {
 
-  /** Largest relative error of a percentile estimate, for latencies up to {@link #EXACT_UP_TO_MS}. */
+  /**
+   * Largest relative error of a percentile estimate, for latencies up to {@link #EXACT_UP_TO_MS}.
+   */
   public static final double RELATIVE_ERROR = 0.10;
 
   /** Latencies at or above this land in one overflow bucket (estimated by the observed maximum). */
@@ -37,7 +39,9 @@ public final class LatencyHistogram {
     return EMPTY;
   }
 
-  /** A histogram from per-bucket counts (as stored), which must have {@link #BUCKET_COUNT} entries. */
+  /**
+   * A histogram from per-bucket counts (as stored), which must have {@link #BUCKET_COUNT} entries.
+   */
   public static LatencyHistogram ofCounts(long[] counts) {
     if (counts.length != BUCKET_COUNT) {
       throw new IllegalArgumentException(

@@ -1,6 +1,8 @@
 package dev.mcpusage.domain.latency;
 
-/** Value: p50, p95 and p99 response times in milliseconds (estimates, see {@link LatencyHistogram}). */
+/**
+ * Value: p50, p95 and p99 response times in milliseconds (estimates, see {@link LatencyHistogram}).
+ */
 public record Percentiles(int p50, int p95, int p99) {
 
   /** What an empty window reports. */

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Policy: events are kept {@code days} days. A day whose every instant is older than the cutoff
- * is expired and goes whole; the day holding the cutoff is trimmed; later days stay.
+ * Policy: events are kept {@code days} days. A day whose every instant is older than the cutoff is
+ * expired and goes whole; the day holding the cutoff is trimmed; later days stay.
  */
 public record RetentionPolicy(int days) {
 

@@ -89,7 +89,8 @@ public record BucketStats(
   }
 
   /**
-   * Percent of calls that succeeded, rounded to two decimals (the seed's convention); 0 for no call.
+   * Percent of calls that succeeded, rounded to two decimals (the seed's convention); 0 for no
+   * call.
    */
   public double successRatePercent() {
     if (callCount == 0) {
@@ -103,7 +104,8 @@ public record BucketStats(
     if (callCount == 0 || latency.total() == 0) {
       return Percentiles.NONE;
     }
-    return new Percentiles(clampedPercentile(0.50), clampedPercentile(0.95), clampedPercentile(0.99));
+    return new Percentiles(
+        clampedPercentile(0.50), clampedPercentile(0.95), clampedPercentile(0.99));
   }
 
   private int clampedPercentile(double p) {

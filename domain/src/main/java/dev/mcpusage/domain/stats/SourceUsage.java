@@ -8,7 +8,8 @@ public record SourceUsage(String sourceId, long calls, long errors) {
   public SourceUsage {
     Objects.requireNonNull(sourceId, "sourceId");
     if (calls < 0 || errors < 0 || errors > calls) {
-      throw new IllegalArgumentException("need 0 <= errors <= calls, got " + errors + " / " + calls);
+      throw new IllegalArgumentException(
+          "need 0 <= errors <= calls, got " + errors + " / " + calls);
     }
   }
 }

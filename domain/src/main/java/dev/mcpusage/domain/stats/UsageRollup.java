@@ -7,7 +7,8 @@ import java.util.Objects;
  * Value: one row of the hourly or daily rollup — a bucket, a tool, its statistics and its exact
  * number of distinct sessions, a session being a client's session (client type and session id).
  */
-public record UsageRollup(Instant bucketStart, ToolKey tool, BucketStats stats, long uniqueSessions) {
+public record UsageRollup(
+    Instant bucketStart, ToolKey tool, BucketStats stats, long uniqueSessions) {
 
   public UsageRollup {
     Objects.requireNonNull(bucketStart, "bucketStart");

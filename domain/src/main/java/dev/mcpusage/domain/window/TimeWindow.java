@@ -84,7 +84,8 @@ public record TimeWindow(Instant from, Instant to) {
 
   /** The largest part of this window made of whole UTC days, if it holds at least one. */
   public Optional<TimeWindow> wholeDays() {
-    Instant firstMidnight = DayBucket.of(from).start().equals(from) ? from : DayBucket.of(from).end();
+    Instant firstMidnight =
+        DayBucket.of(from).start().equals(from) ? from : DayBucket.of(from).end();
     Instant lastMidnight = DayBucket.of(to).start();
     return firstMidnight.isBefore(lastMidnight)
         ? Optional.of(new TimeWindow(firstMidnight, lastMidnight))

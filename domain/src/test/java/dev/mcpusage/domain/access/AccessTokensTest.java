@@ -26,8 +26,10 @@ class AccessTokensTest {
 
   @Test
   void givenShortOrEqualTokens_construction_isRejected() {
-    assertThatThrownBy(() -> new AccessTokens("short", "w".repeat(32))).hasMessageContaining("at least 24");
-    assertThatThrownBy(() -> new AccessTokens("x".repeat(30), "x".repeat(30))).hasMessageContaining("must differ");
+    assertThatThrownBy(() -> new AccessTokens("short", "w".repeat(32)))
+        .hasMessageContaining("at least 24");
+    assertThatThrownBy(() -> new AccessTokens("x".repeat(30), "x".repeat(30)))
+        .hasMessageContaining("must differ");
   }
 
   @Test

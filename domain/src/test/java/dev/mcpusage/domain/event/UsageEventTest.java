@@ -90,7 +90,6 @@ class UsageEventTest {
 
   @Test
   void givenNegativeMatchCount_build_isRejected() {
-    assertThatThrownBy(() -> anEvent().matchCount(-3).build())
-        .hasMessageContaining("match_count");
+    assertThatThrownBy(() -> anEvent().matchCount(-3).build()).hasMessageContaining("match_count");
   }
 }

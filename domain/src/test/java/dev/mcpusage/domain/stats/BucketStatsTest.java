@@ -53,7 +53,13 @@ class BucketStatsTest {
   void givenTwoCallsOneFailed_stats_reportHalfSuccessAndTheExtremes() {
     BucketStats stats =
         BucketStats.of(anEvent().responseTimeMs(10).timestamp(T0).build())
-            .merge(BucketStats.of(anEvent().responseTimeMs(30).success(false).timestamp(T0.plusSeconds(5)).build()));
+            .merge(
+                BucketStats.of(
+                    anEvent()
+                        .responseTimeMs(30)
+                        .success(false)
+                        .timestamp(T0.plusSeconds(5))
+                        .build()));
 
     assertThat(stats.successRatePercent()).isEqualTo(50.0);
     assertThat(stats.averageResponseTimeMs()).isEqualTo(20.0);

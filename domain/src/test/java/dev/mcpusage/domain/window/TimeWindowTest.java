@@ -76,11 +76,15 @@ class TimeWindowTest {
     TimeWindow window = TimeWindow.forSummary(48, NOW);
 
     assertThat(window.wholeDays())
-        .contains(new TimeWindow(Instant.parse("2026-03-09T00:00:00Z"), Instant.parse("2026-03-10T00:00:00Z")));
+        .contains(
+            new TimeWindow(
+                Instant.parse("2026-03-09T00:00:00Z"), Instant.parse("2026-03-10T00:00:00Z")));
     assertThat(window.partialDays())
         .containsExactly(
-            new TimeWindow(Instant.parse("2026-03-08T13:00:00Z"), Instant.parse("2026-03-09T00:00:00Z")),
-            new TimeWindow(Instant.parse("2026-03-10T00:00:00Z"), Instant.parse("2026-03-10T13:00:00Z")));
+            new TimeWindow(
+                Instant.parse("2026-03-08T13:00:00Z"), Instant.parse("2026-03-09T00:00:00Z")),
+            new TimeWindow(
+                Instant.parse("2026-03-10T00:00:00Z"), Instant.parse("2026-03-10T13:00:00Z")));
   }
 
   @Test

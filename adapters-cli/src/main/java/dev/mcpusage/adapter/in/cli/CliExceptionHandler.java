@@ -7,7 +7,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Edge: one clear line on stderr per failure; 2 for bad input, 1 otherwise; traces only when verbose. */
+/**
+ * Edge: one clear line on stderr per failure; 2 for bad input, 1 otherwise; traces only when
+ * verbose.
+ */
 final class CliExceptionHandler implements IExecutionExceptionHandler {
 
   static final int USAGE = 2;
@@ -23,7 +26,8 @@ final class CliExceptionHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
     PrintWriter err = command.getErr();
     boolean callerError =
-        (e instanceof UsageException usage && usage.isCallerError()) || e instanceof IllegalArgumentException;
+        (e instanceof UsageException usage && usage.isCallerError())
+            || e instanceof IllegalArgumentException;
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     err.println("mcp-usage " + command.getCommandName() + ": " + message);
     if (verbose) {

@@ -40,7 +40,9 @@ public final class DbInfoCommand implements Callable<Integer> {
       out.println(store.shellUri());
       return 0;
     }
-    out.printf("Engine     %s (%s)%n", store.engine(), store.embedded() ? "embedded, run by mcp-usage" : "external");
+    out.printf(
+        "Engine     %s (%s)%n",
+        store.engine(), store.embedded() ? "embedded, run by mcp-usage" : "external");
     out.printf("JDBC URL   %s%n", store.connectionUrl());
     out.printf("psql URI   %s%n", store.shellUri());
     return 0;

@@ -35,7 +35,11 @@ public final class McpUsageCli {
 
   /** Runs the command {@code args} name; returns its exit code. */
   public static int execute(
-      String[] args, Function<Class<?>, Object> instances, boolean verbose, PrintWriter out, PrintWriter err) {
+      String[] args,
+      Function<Class<?>, Object> instances,
+      boolean verbose,
+      PrintWriter out,
+      PrintWriter err) {
     CommandLine commandLine = new CommandLine(McpUsageCommand.class, new CommandFactory(instances));
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -48,8 +52,10 @@ public final class McpUsageCli {
   static final class SettingsFlags {
     @Mixin GlobalOptions global = new GlobalOptions();
 
-    @Option(names = "--host") String host;
+    @Option(names = "--host")
+    String host;
 
-    @Option(names = "--port") String port;
+    @Option(names = "--port")
+    String port;
   }
 }

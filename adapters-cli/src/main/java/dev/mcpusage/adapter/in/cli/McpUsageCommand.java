@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
     name = "mcp-usage",
     mixinStandardHelpOptions = true,
     versionProvider = McpUsageVersion.class,
-    description = "MCP tool-usage analytics: record tool calls, keep them 180 days in PostgreSQL, answer in milliseconds.",
+    description =
+        "MCP tool-usage analytics: record tool calls, keep them 180 days in PostgreSQL, answer in milliseconds.",
     subcommands = {
       ServeCommand.class,
       MigrateCommand.class,

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Apply pending schema migrations (Flyway) to the database in use.",
     footerHeading = "%nExample:%n",
-    footer = "  mcp-usage --db-url jdbc:postgresql://localhost:5432/mcp_usage --db-user app migrate")
+    footer =
+        "  mcp-usage --db-url jdbc:postgresql://localhost:5432/mcp_usage --db-user app migrate")
 public final class MigrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -27,12 +28,14 @@ public final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SchemaMigration migration = maintainUsage.migrate();
-    spec.commandLine().getOut().printf(
-        "Schema is at version %s (%d migration%s applied now) on %s%n",
-        migration.version(),
-        migration.applied(),
-        migration.applied() == 1 ? "" : "s",
-        maintainUsage.describeStore(false).connectionUrl());
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Schema is at version %s (%d migration%s applied now) on %s%n",
+            migration.version(),
+            migration.applied(),
+            migration.applied() == 1 ? "" : "s",
+            maintainUsage.describeStore(false).connectionUrl());
     return 0;
   }
 }

@@ -12,11 +12,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Command: {@code serve} — prepare the store, optionally fill it with demo data, serve HTTP until stopped. */
+/**
+ * Command: {@code serve} — prepare the store, optionally fill it with demo data, serve HTTP until
+ * stopped.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Start the HTTP API (default http://127.0.0.1:8181) on the embedded or configured PostgreSQL.",
+    description =
+        "Start the HTTP API (default http://127.0.0.1:8181) on the embedded or configured PostgreSQL.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  mcp-usage serve --demo                 # first look: a day of synthetic calls if the database is empty",
@@ -31,13 +35,23 @@ public final class ServeCommand implements Callable<Integer> {
   /** Days of event partitions made ahead at start. */
   static final int PARTITION_DAYS_AHEAD = 7;
 
-  @Option(names = "--demo", description = "If the database holds no event yet, load a day of synthetic seed-shaped calls first.")
+  @Option(
+      names = "--demo",
+      description =
+          "If the database holds no event yet, load a day of synthetic seed-shaped calls first.")
   boolean demo;
 
-  @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (env MCP_USAGE_HTTP_HOST; default 127.0.0.1).")
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      description = "Address to bind (env MCP_USAGE_HTTP_HOST; default 127.0.0.1).")
   String host;
 
-  @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (env MCP_USAGE_HTTP_PORT; default 8181; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description =
+          "Port to listen on (env MCP_USAGE_HTTP_PORT; default 8181; 0 picks a free one).")
   Integer port;
 
   @Spec CommandSpec spec;
@@ -48,7 +62,10 @@ public final class ServeCommand implements Callable<Integer> {
   private final ProvideAccessTokens tokens;
 
   public ServeCommand(
-      MaintainUsage maintainUsage, LoadDemoUsage loadDemoUsage, ServerRunner server, ProvideAccessTokens tokens) {
+      MaintainUsage maintainUsage,
+      LoadDemoUsage loadDemoUsage,
+      ServerRunner server,
+      ProvideAccessTokens tokens) {
     this.maintainUsage = maintainUsage;
     this.loadDemoUsage = loadDemoUsage;
     this.server = server;
@@ -60,15 +77,22 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     maintainUsage.preparePartitions(PARTITION_DAYS_AHEAD);
     if (demo) {
-      long loaded = loadDemoUsage.load(new DemoLoadCommand(DEMO_EVENTS, 1, System.nanoTime(), true));
-      out.println(loaded > 0
-          ? "Loaded " + loaded + " synthetic calls over the last 24 hours (demo)."
-          : "The database already holds events; no demo data loaded.");
+      long loaded =
+          loadDemoUsage.load(new DemoLoadCommand(DEMO_EVENTS, 1, System.nanoTime(), true));
+      out.println(
+          loaded > 0
+              ? "Loaded " + loaded + " synthetic calls over the last 24 hours (demo)."
+              : "The database already holds events; no demo data loaded.");
     }
     String url = server.start();
     out.println("mcp-usage is serving on " + url);
     out.println("  dashboard  " + url + "/");
-    out.println("  API        " + url + "/api/mcp/analytics/summary?hours=24   (all routes: " + url + "/openapi.json)");
+    out.println(
+        "  API        "
+            + url
+            + "/api/mcp/analytics/summary?hours=24   (all routes: "
+            + url
+            + "/openapi.json)");
     if (tokens.generatedNow()) {
       out.println("Generated HTTP tokens (shown once; see them again with: mcp-usage tokens)");
       out.println("  reader  " + tokens.accessTokens().readerToken());

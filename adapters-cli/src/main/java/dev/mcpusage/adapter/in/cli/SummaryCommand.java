@@ -3,8 +3,8 @@ package dev.mcpusage.adapter.in.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.application.port.in.PeriodQuery;
+import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.domain.stats.UsageFilter;
 import dev.mcpusage.domain.stats.UsageSummary;
 import dev.mcpusage.domain.window.TimeWindow;
@@ -27,11 +27,17 @@ import picocli.CommandLine.Spec;
     footer = {"  mcp-usage summary", "  mcp-usage summary --hours 168 --json"})
 public final class SummaryCommand implements Callable<Integer> {
 
-  @Option(names = "--hours", paramLabel = "N", defaultValue = "24",
-      description = "Window: the current UTC hour and the N-1 before it, 1 to 4320 (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--hours",
+      paramLabel = "N",
+      defaultValue = "24",
+      description =
+          "Window: the current UTC hour and the N-1 before it, 1 to 4320 (default ${DEFAULT-VALUE}).")
   int hours;
 
-  @Option(names = "--json", description = "Print JSON (the HTTP API's snake_case fields) instead of a table.")
+  @Option(
+      names = "--json",
+      description = "Print JSON (the HTTP API's snake_case fields) instead of a table.")
   boolean json;
 
   @Spec CommandSpec spec;
@@ -45,13 +51,17 @@ public final class SummaryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws JsonProcessingException {
     if (!TimeWindow.isValidSummaryHours(hours)) {
-      throw new ParameterException(spec.commandLine(),
+      throw new ParameterException(
+          spec.commandLine(),
           "--hours must be between 1 and " + TimeWindow.MAX_SUMMARY_HOURS + ", was " + hours);
     }
     UsageSummary summary = queryUsage.summary(new PeriodQuery(hours, UsageFilter.NONE));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(asJson(summary)));
+      out.println(
+          new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(asJson(summary)));
     } else {
       printTable(out, summary);
     }
@@ -83,8 +93,12 @@ public final class SummaryCommand implements Callable<Integer> {
     row(out, "Success rate", String.format("%.2f %%", summary.successRate()));
     row(out, "Unique sessions", String.format("%,d", summary.uniqueSessions()));
     row(out, "Avg response time", String.format("%.2f ms", summary.averageResponseTimeMs()));
-    row(out, "p50 / p95 / p99", String.format("%d / %d / %d ms",
-        summary.percentiles().p50(), summary.percentiles().p95(), summary.percentiles().p99()));
+    row(
+        out,
+        "p50 / p95 / p99",
+        String.format(
+            "%d / %d / %d ms",
+            summary.percentiles().p50(), summary.percentiles().p95(), summary.percentiles().p99()));
     row(out, "Most used tool", summary.mostUsedTool().orElse("-"));
     row(out, "Most used category", summary.mostUsedCategory().orElse("-"));
   }

@@ -8,11 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Command: {@code tokens} — show the HTTP reader and writer tokens (generating them on first use). */
+/**
+ * Command: {@code tokens} — show the HTTP reader and writer tokens (generating them on first use).
+ */
 @Command(
     name = "tokens",
     mixinStandardHelpOptions = true,
-    description = "Show the HTTP bearer tokens: reader (all GETs) and writer (also ingest and the cron paths).",
+    description =
+        "Show the HTTP bearer tokens: reader (all GETs) and writer (also ingest and the cron paths).",
     footerHeading = "%nExamples:%n",
     footer = {
       "  mcp-usage tokens",
@@ -47,9 +50,10 @@ public final class TokensCommand implements Callable<Integer> {
     }
     out.println("reader  " + current.readerToken());
     out.println("writer  " + current.writerToken());
-    out.println(tokens.configuredByOperator()
-        ? "(set by MCP_USAGE_READER_TOKEN / MCP_USAGE_WRITER_TOKEN)"
-        : "(generated; kept in the data dir, readable by the owner only)");
+    out.println(
+        tokens.configuredByOperator()
+            ? "(set by MCP_USAGE_READER_TOKEN / MCP_USAGE_WRITER_TOKEN)"
+            : "(generated; kept in the data dir, readable by the owner only)");
     return 0;
   }
 }

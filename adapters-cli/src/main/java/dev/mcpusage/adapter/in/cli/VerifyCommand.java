@@ -38,7 +38,10 @@ public final class VerifyCommand implements Callable<Integer> {
       out.printf("%s  %-17s %s%n", check.passed() ? "PASS" : "FAIL", check.name(), check.detail());
     }
     long failed = checks.stream().filter(check -> !check.passed()).count();
-    out.println(failed == 0 ? "All " + checks.size() + " checks passed." : failed + " of " + checks.size() + " checks failed.");
+    out.println(
+        failed == 0
+            ? "All " + checks.size() + " checks passed."
+            : failed + " of " + checks.size() + " checks failed.");
     return failed == 0 ? 0 : CliExceptionHandler.FAILURE;
   }
 }

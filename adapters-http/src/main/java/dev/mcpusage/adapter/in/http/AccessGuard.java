@@ -36,13 +36,19 @@ final class AccessGuard {
       Optional<AccessRole> role = presented.flatMap(token -> tokens.accessTokens().roleOf(token));
       if (role.isEmpty()) {
         ctx.header("WWW-Authenticate", "Bearer");
-        throw new AccessDeniedException(HttpStatus.UNAUTHORIZED, "unauthorized",
+        throw new AccessDeniedException(
+            HttpStatus.UNAUTHORIZED,
+            "unauthorized",
             presented.isEmpty()
-                ? "this endpoint needs 'Authorization: Bearer <token>' (" + required.name().toLowerCase() + " token; see mcp-usage tokens)"
+                ? "this endpoint needs 'Authorization: Bearer <token>' ("
+                    + required.name().toLowerCase()
+                    + " token; see mcp-usage tokens)"
                 : "the bearer token is not valid");
       }
       if (!role.get().covers(required)) {
-        throw new AccessDeniedException(HttpStatus.FORBIDDEN, "forbidden",
+        throw new AccessDeniedException(
+            HttpStatus.FORBIDDEN,
+            "forbidden",
             "this endpoint needs the writer token; the reader token may only read");
       }
       handler.handle(ctx);

@@ -16,14 +16,25 @@ import java.util.function.Function;
 public final class AnalyticsController {
 
   private static final String BASE = "/api/mcp/analytics";
-  private static final ApiParameter SERIES_HOURS = ApiParameter.integer(
-      "hours", "the current UTC hour and the hours before it", 1, TimeWindow.MAX_HOURLY_HOURS, 24);
-  private static final ApiParameter PERIOD_HOURS = ApiParameter.integer(
-      "hours", "the current UTC hour and the hours before it", 1, TimeWindow.MAX_SUMMARY_HOURS, 24);
-  private static final ApiParameter DAYS = ApiParameter.integer(
-      "days", "today (UTC) and the days before it", 1, TimeWindow.MAX_DAYS, 7);
-  private static final ApiParameter LIMIT = ApiParameter.integer(
-      "limit", "how many sources", 1, TopSourcesQuery.MAX_LIMIT, TopSourcesQuery.DEFAULT_LIMIT);
+  private static final ApiParameter SERIES_HOURS =
+      ApiParameter.integer(
+          "hours",
+          "the current UTC hour and the hours before it",
+          1,
+          TimeWindow.MAX_HOURLY_HOURS,
+          24);
+  private static final ApiParameter PERIOD_HOURS =
+      ApiParameter.integer(
+          "hours",
+          "the current UTC hour and the hours before it",
+          1,
+          TimeWindow.MAX_SUMMARY_HOURS,
+          24);
+  private static final ApiParameter DAYS =
+      ApiParameter.integer("days", "today (UTC) and the days before it", 1, TimeWindow.MAX_DAYS, 7);
+  private static final ApiParameter LIMIT =
+      ApiParameter.integer(
+          "limit", "how many sources", 1, TopSourcesQuery.MAX_LIMIT, TopSourcesQuery.DEFAULT_LIMIT);
 
   private final QueryUsage queryUsage;
 
@@ -33,17 +44,41 @@ public final class AnalyticsController {
 
   List<ApiRoute> routes() {
     return List.of(
-        read("/summary", "The seed's usage summary plus p50/p95/p99", List.of(PERIOD_HOURS), this::summary),
-        read("/hourly", "Calls, errors, latency and sessions per UTC hour and tool", List.of(SERIES_HOURS), this::hourly),
-        read("/daily", "Calls, errors, latency and sessions per UTC day and tool", List.of(DAYS), this::daily),
-        read("/tools", "Per tool: calls, error rate, p50/p95/p99, average, last call", List.of(PERIOD_HOURS), this::tools),
-        read("/clients", "Per client type: calls, sessions, error rate", List.of(PERIOD_HOURS), this::clients),
+        read(
+            "/summary",
+            "The seed's usage summary plus p50/p95/p99",
+            List.of(PERIOD_HOURS),
+            this::summary),
+        read(
+            "/hourly",
+            "Calls, errors, latency and sessions per UTC hour and tool",
+            List.of(SERIES_HOURS),
+            this::hourly),
+        read(
+            "/daily",
+            "Calls, errors, latency and sessions per UTC day and tool",
+            List.of(DAYS),
+            this::daily),
+        read(
+            "/tools",
+            "Per tool: calls, error rate, p50/p95/p99, average, last call",
+            List.of(PERIOD_HOURS),
+            this::tools),
+        read(
+            "/clients",
+            "Per client type: calls, sessions, error rate",
+            List.of(PERIOD_HOURS),
+            this::clients),
         read("/errors", "Failures per tool and error type", List.of(PERIOD_HOURS), this::errors),
-        read("/knowledge-bases", "The most searched knowledge sources (source_id)", List.of(PERIOD_HOURS, LIMIT),
+        read(
+            "/knowledge-bases",
+            "The most searched knowledge sources (source_id)",
+            List.of(PERIOD_HOURS, LIMIT),
             this::knowledgeBases));
   }
 
-  private static ApiRoute read(String path, String summary, List<ApiParameter> parameters, io.javalin.http.Handler handler) {
+  private static ApiRoute read(
+      String path, String summary, List<ApiParameter> parameters, io.javalin.http.Handler handler) {
     List<ApiParameter> all = new ArrayList<>(parameters);
     all.addAll(QueryParameters.FILTERS);
     return ApiRoute.get(BASE + path, AccessRole.READER, summary, all, handler);
@@ -56,14 +91,22 @@ public final class AnalyticsController {
 
   void hourly(Context ctx) {
     int hours = QueryParameters.integer(ctx, SERIES_HOURS);
-    ctx.json(new ListResponse<>(hours, map(queryUsage.hourly(new HourlyQuery(hours, QueryParameters.filter(ctx))),
-        RollupResponse::from)));
+    ctx.json(
+        new ListResponse<>(
+            hours,
+            map(
+                queryUsage.hourly(new HourlyQuery(hours, QueryParameters.filter(ctx))),
+                RollupResponse::from)));
   }
 
   void daily(Context ctx) {
     int days = QueryParameters.integer(ctx, DAYS);
-    ctx.json(new ListResponse<>(days * 24, map(queryUsage.daily(new DailyQuery(days, QueryParameters.filter(ctx))),
-        RollupResponse::from)));
+    ctx.json(
+        new ListResponse<>(
+            days * 24,
+            map(
+                queryUsage.daily(new DailyQuery(days, QueryParameters.filter(ctx))),
+                RollupResponse::from)));
   }
 
   void tools(Context ctx) {
@@ -73,19 +116,23 @@ public final class AnalyticsController {
 
   void clients(Context ctx) {
     PeriodQuery query = period(ctx);
-    ctx.json(new ListResponse<>(query.hours(), map(queryUsage.clients(query), ClientResponse::from)));
+    ctx.json(
+        new ListResponse<>(query.hours(), map(queryUsage.clients(query), ClientResponse::from)));
   }
 
   void errors(Context ctx) {
     PeriodQuery query = period(ctx);
-    ctx.json(new ListResponse<>(query.hours(), map(queryUsage.errors(query), ErrorTypeResponse::from)));
+    ctx.json(
+        new ListResponse<>(query.hours(), map(queryUsage.errors(query), ErrorTypeResponse::from)));
   }
 
   void knowledgeBases(Context ctx) {
     PeriodQuery query = period(ctx);
     int limit = QueryParameters.integer(ctx, LIMIT);
-    ctx.json(new ListResponse<>(query.hours(),
-        map(queryUsage.topSources(new TopSourcesQuery(query, limit)), SourceResponse::from)));
+    ctx.json(
+        new ListResponse<>(
+            query.hours(),
+            map(queryUsage.topSources(new TopSourcesQuery(query, limit)), SourceResponse::from)));
   }
 
   private static PeriodQuery period(Context ctx) {

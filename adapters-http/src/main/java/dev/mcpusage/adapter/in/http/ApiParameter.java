@@ -2,8 +2,16 @@ package dev.mcpusage.adapter.in.http;
 
 import java.util.Optional;
 
-/** A query parameter of a route: its name, meaning, and for integers the allowed range and default. */
-record ApiParameter(String name, String description, boolean integer, int min, int max, Optional<Integer> defaultValue) {
+/**
+ * A query parameter of a route: its name, meaning, and for integers the allowed range and default.
+ */
+record ApiParameter(
+    String name,
+    String description,
+    boolean integer,
+    int min,
+    int max,
+    Optional<Integer> defaultValue) {
 
   static ApiParameter integer(String name, String description, int min, int max, int defaultValue) {
     return new ApiParameter(name, description, true, min, max, Optional.of(defaultValue));

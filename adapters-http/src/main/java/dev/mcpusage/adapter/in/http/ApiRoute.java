@@ -17,7 +17,12 @@ record ApiRoute(
     List<ApiParameter> parameters,
     Handler handler) {
 
-  static ApiRoute get(String path, AccessRole requires, String summary, List<ApiParameter> parameters, Handler handler) {
+  static ApiRoute get(
+      String path,
+      AccessRole requires,
+      String summary,
+      List<ApiParameter> parameters,
+      Handler handler) {
     return new ApiRoute("GET", path, Optional.of(requires), summary, parameters, handler);
   }
 

@@ -5,7 +5,12 @@ import java.time.Instant;
 
 /** Response: failures of one tool with one error type over a period. */
 record ErrorTypeResponse(
-    String serverName, String toolCategory, String toolName, String errorType, long errorCount, Instant lastSeenAt) {
+    String serverName,
+    String toolCategory,
+    String toolName,
+    String errorType,
+    long errorCount,
+    Instant lastSeenAt) {
 
   static ErrorTypeResponse from(ErrorCount error) {
     return new ErrorTypeResponse(

@@ -20,6 +20,7 @@ public final class HealthController {
 
   void health(Context ctx) {
     HealthReport report = check();
-    ctx.status(report.healthy() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(HealthResponse.from(report));
+    ctx.status(report.healthy() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+        .json(HealthResponse.from(report));
   }
 }

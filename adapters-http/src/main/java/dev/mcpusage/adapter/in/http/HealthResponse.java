@@ -7,6 +7,8 @@ record HealthResponse(String status, String database, String detail) {
 
   static HealthResponse from(HealthReport report) {
     return new HealthResponse(
-        report.healthy() ? "ok" : "unavailable", report.storeReachable() ? "up" : "down", report.detail());
+        report.healthy() ? "ok" : "unavailable",
+        report.storeReachable() ? "up" : "down",
+        report.detail());
   }
 }

@@ -23,22 +23,45 @@ final class HttpErrorMapper {
 
   static void register(RoutesConfig routes) {
     routes.exception(ValidationException.class, (e, ctx) -> invalidParameters(e, ctx));
-    routes.exception(AccessGuard.AccessDeniedException.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage()));
-    routes.exception(StoreUnavailableException.class, (e, ctx) -> {
-      LOG.warn("store unavailable: {}", e.getMessage());
-      respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage());
-    });
-    routes.exception(UsageException.class, (e, ctx) ->
-        respond(ctx, e.isCallerError() ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR, e.code(), e.getMessage()));
-    routes.exception(Exception.class, (e, ctx) -> {
-      LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-      respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "unexpected error; see the server log");
-    });
-    routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> {
-      if (ctx.attribute(ANSWERED) == null) {
-        respond(ctx, HttpStatus.NOT_FOUND, "not_found", "no such path: " + ctx.method() + " " + ctx.path());
-      }
-    });
+    routes.exception(
+        AccessGuard.AccessDeniedException.class,
+        (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage()));
+    routes.exception(
+        StoreUnavailableException.class,
+        (e, ctx) -> {
+          LOG.warn("store unavailable: {}", e.getMessage());
+          respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage());
+        });
+    routes.exception(
+        UsageException.class,
+        (e, ctx) ->
+            respond(
+                ctx,
+                e.isCallerError() ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR,
+                e.code(),
+                e.getMessage()));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+          respond(
+              ctx,
+              HttpStatus.INTERNAL_SERVER_ERROR,
+              "internal_error",
+              "unexpected error; see the server log");
+        });
+    routes.error(
+        HttpStatus.NOT_FOUND.getCode(),
+        "*",
+        ctx -> {
+          if (ctx.attribute(ANSWERED) == null) {
+            respond(
+                ctx,
+                HttpStatus.NOT_FOUND,
+                "not_found",
+                "no such path: " + ctx.method() + " " + ctx.path());
+          }
+        });
   }
 
   private static void invalidParameters(ValidationException e, Context ctx) {
@@ -56,7 +79,9 @@ final class HttpErrorMapper {
   }
 
   private static String readable(ValidationError<Object> error) {
-    return "TYPE_CONVERSION_FAILED".equals(error.getMessage()) ? "must be an integer" : error.getMessage();
+    return "TYPE_CONVERSION_FAILED".equals(error.getMessage())
+        ? "must be an integer"
+        : error.getMessage();
   }
 
   private static void respond(Context ctx, HttpStatus status, String code, String message) {

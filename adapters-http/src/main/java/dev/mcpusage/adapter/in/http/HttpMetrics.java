@@ -23,19 +23,38 @@ final class HttpMetrics {
     StringBuilder text = new StringBuilder();
     text.append("# HELP mcp_usage_store_up 1 when the database answered the last health probe.\n")
         .append("# TYPE mcp_usage_store_up gauge\n")
-        .append("mcp_usage_store_up ").append(storeUp ? 1 : 0).append('\n');
+        .append("mcp_usage_store_up ")
+        .append(storeUp ? 1 : 0)
+        .append('\n');
     text.append("# HELP mcp_usage_http_requests_total HTTP requests served, by route and status.\n")
         .append("# TYPE mcp_usage_http_requests_total counter\n");
-    requests.forEach((key, count) -> text.append("mcp_usage_http_requests_total").append(labels(key))
-        .append(' ').append(count.sum()).append('\n'));
-    text.append("# HELP mcp_usage_http_request_seconds_total Time spent serving HTTP requests, by route and status.\n")
+    requests.forEach(
+        (key, count) ->
+            text.append("mcp_usage_http_requests_total")
+                .append(labels(key))
+                .append(' ')
+                .append(count.sum())
+                .append('\n'));
+    text.append(
+            "# HELP mcp_usage_http_request_seconds_total Time spent serving HTTP requests, by route and status.\n")
         .append("# TYPE mcp_usage_http_request_seconds_total counter\n");
-    nanos.forEach((key, total) -> text.append("mcp_usage_http_request_seconds_total").append(labels(key))
-        .append(' ').append(total.sum() / 1e9).append('\n'));
+    nanos.forEach(
+        (key, total) ->
+            text.append("mcp_usage_http_request_seconds_total")
+                .append(labels(key))
+                .append(' ')
+                .append(total.sum() / 1e9)
+                .append('\n'));
     return text.toString();
   }
 
   private static String labels(Key key) {
-    return "{method=\"" + key.method() + "\",route=\"" + key.route().replace("\"", "") + "\",status=\"" + key.status() + "\"}";
+    return "{method=\""
+        + key.method()
+        + "\",route=\""
+        + key.route().replace("\"", "")
+        + "\",status=\""
+        + key.status()
+        + "\"}";
   }
 }

@@ -15,7 +15,10 @@ import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lifecycle: the Javalin server; every route is an {@link ApiRoute} declared here, guarded and measured. */
+/**
+ * Lifecycle: the Javalin server; every route is an {@link ApiRoute} declared here, guarded and
+ * measured.
+ */
 public final class HttpServer {
 
   private final HttpSettings settings;
@@ -48,46 +51,66 @@ public final class HttpServer {
       return app.port();
     }
     if (!settings.loopbackOnly() && !tokens.configuredByOperator()) {
-      throw new IllegalStateException("refusing to listen on " + settings.host()
-          + " without tokens: set MCP_USAGE_READER_TOKEN and MCP_USAGE_WRITER_TOKEN (24+ characters each),"
-          + " or bind to 127.0.0.1");
+      throw new IllegalStateException(
+          "refusing to listen on "
+              + settings.host()
+              + " without tokens: set MCP_USAGE_READER_TOKEN and MCP_USAGE_WRITER_TOKEN (24+ characters each),"
+              + " or bind to 127.0.0.1");
     }
     tokens.accessTokens();
     List<ApiRoute> routes = routes();
     AccessGuard guard = new AccessGuard(tokens, settings.allowsAnonymousReads());
-    app = Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.jetty.host = settings.host();
-      config.jetty.port = settings.port();
-      config.jsonMapper(new JavalinJackson(objectMapper(), false));
-      config.http.defaultContentType = "application/json";
-      config.http.generateEtags = true;
-      config.staticFiles.add(files -> {
-        files.hostedPath = "/";
-        files.directory = "/dashboard";
-        files.location = Location.CLASSPATH;
-      });
-      config.staticFiles.enableWebjars();
-      if (!settings.corsOrigins().isEmpty()) {
-        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-          String first = settings.corsOrigins().get(0);
-          rule.allowHost(first, settings.corsOrigins().subList(1, settings.corsOrigins().size()).toArray(String[]::new));
-        }));
-      }
-      config.requestLogger.http((ctx, millis) -> metrics.record(ctx.method().name(),
-          ctx.endpoints().list().isEmpty() ? "unmatched" : ctx.endpoints().list().get(0).path,
-          ctx.statusCode(), (long) (millis * 1e6)));
-      HttpErrorMapper.register(config.routes);
-      config.routes.apiBuilder(() -> {
-        for (ApiRoute route : routes) {
-          if (route.method().equals("POST")) {
-            post(route.path(), guard.protect(route.requires(), route.handler()));
-          } else {
-            get(route.path(), guard.protect(route.requires(), route.handler()));
-          }
-        }
-      });
-    });
+    app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.jetty.host = settings.host();
+              config.jetty.port = settings.port();
+              config.jsonMapper(new JavalinJackson(objectMapper(), false));
+              config.http.defaultContentType = "application/json";
+              config.http.generateEtags = true;
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/";
+                    files.directory = "/dashboard";
+                    files.location = Location.CLASSPATH;
+                  });
+              config.staticFiles.enableWebjars();
+              if (!settings.corsOrigins().isEmpty()) {
+                config.bundledPlugins.enableCors(
+                    cors ->
+                        cors.addRule(
+                            rule -> {
+                              String first = settings.corsOrigins().get(0);
+                              rule.allowHost(
+                                  first,
+                                  settings
+                                      .corsOrigins()
+                                      .subList(1, settings.corsOrigins().size())
+                                      .toArray(String[]::new));
+                            }));
+              }
+              config.requestLogger.http(
+                  (ctx, millis) ->
+                      metrics.record(
+                          ctx.method().name(),
+                          ctx.endpoints().list().isEmpty()
+                              ? "unmatched"
+                              : ctx.endpoints().list().get(0).path,
+                          ctx.statusCode(),
+                          (long) (millis * 1e6)));
+              HttpErrorMapper.register(config.routes);
+              config.routes.apiBuilder(
+                  () -> {
+                    for (ApiRoute route : routes) {
+                      if (route.method().equals("POST")) {
+                        post(route.path(), guard.protect(route.requires(), route.handler()));
+                      } else {
+                        get(route.path(), guard.protect(route.requires(), route.handler()));
+                      }
+                    }
+                  });
+            });
     app.start();
     return app.port();
   }
@@ -109,11 +132,22 @@ public final class HttpServer {
   List<ApiRoute> routes() {
     List<ApiRoute> routes = new ArrayList<>();
     routes.add(ApiRoute.open("/health", "Database reachable or not (200/503)", health::health));
-    routes.add(ApiRoute.get("/metrics", AccessRole.READER, "Prometheus text metrics", List.of(),
-        ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.prometheusText(health.check().storeReachable()))));
+    routes.add(
+        ApiRoute.get(
+            "/metrics",
+            AccessRole.READER,
+            "Prometheus text metrics",
+            List.of(),
+            ctx ->
+                ctx.contentType("text/plain; version=0.0.4")
+                    .result(metrics.prometheusText(health.check().storeReachable()))));
     routes.addAll(analytics.routes());
     routes.addAll(maintenance.routes());
-    routes.add(ApiRoute.open("/openapi.json", "This document", ctx -> ctx.json(OpenApiDocument.of(routes, version()))));
+    routes.add(
+        ApiRoute.open(
+            "/openapi.json",
+            "This document",
+            ctx -> ctx.json(OpenApiDocument.of(routes, version()))));
     return List.copyOf(routes);
   }
 
@@ -128,5 +162,4 @@ public final class HttpServer {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
   }
-
 }

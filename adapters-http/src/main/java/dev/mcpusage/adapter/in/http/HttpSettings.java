@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Value: where the HTTP server listens and who may call it. Port 0 picks a free port. Reads
- * without a token are allowed only on a loopback address, and only while {@code anonymousReads}.
+ * Value: where the HTTP server listens and who may call it. Port 0 picks a free port. Reads without
+ * a token are allowed only on a loopback address, and only while {@code anonymousReads}.
  */
-public record HttpSettings(String host, int port, boolean anonymousReads, List<String> corsOrigins) {
+public record HttpSettings(
+    String host, int port, boolean anonymousReads, List<String> corsOrigins) {
 
   /** The seed's port. */
   public static final int DEFAULT_PORT = 8181;

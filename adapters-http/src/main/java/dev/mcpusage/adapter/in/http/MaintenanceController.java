@@ -22,27 +22,37 @@ public final class MaintenanceController {
 
   List<ApiRoute> routes() {
     return List.of(
-        ApiRoute.post("/api/mcp-analytics/refresh-views",
-            "Rebuild the rollups from the events (repair; they are always current otherwise)", this::refresh),
-        ApiRoute.post("/api/mcp-analytics/cleanup",
-            "Drop events older than the retention period (whole day partitions; the boundary day trimmed)", this::cleanup));
+        ApiRoute.post(
+            "/api/mcp-analytics/refresh-views",
+            "Rebuild the rollups from the events (repair; they are always current otherwise)",
+            this::refresh),
+        ApiRoute.post(
+            "/api/mcp-analytics/cleanup",
+            "Drop events older than the retention period (whole day partitions; the boundary day trimmed)",
+            this::cleanup));
   }
 
   void refresh(Context ctx) {
-    ctx.json(maintainUsage.rebuildRollups().stream()
-        .map(rebuild -> new RefreshResponse(rebuild.viewName(), rebuild.status()))
-        .toList());
+    ctx.json(
+        maintainUsage.rebuildRollups().stream()
+            .map(rebuild -> new RefreshResponse(rebuild.viewName(), rebuild.status()))
+            .toList());
   }
 
   void cleanup(Context ctx) {
     CleanupReport report = maintainUsage.applyRetention(retention);
-    ctx.json(new CleanupResponse(retention.days(), report.cutoff(),
-        report.droppedDays().stream().map(DayBucket::date).toList(), report.deletedEvents()));
+    ctx.json(
+        new CleanupResponse(
+            retention.days(),
+            report.cutoff(),
+            report.droppedDays().stream().map(DayBucket::date).toList(),
+            report.deletedEvents()));
   }
 
   /** Response: one rebuilt view. */
   record RefreshResponse(String viewName, String refreshStatus) {}
 
   /** Response: what retention removed. */
-  record CleanupResponse(int retentionDays, Instant cutoff, List<LocalDate> droppedDays, long deletedCount) {}
+  record CleanupResponse(
+      int retentionDays, Instant cutoff, List<LocalDate> droppedDays, long deletedCount) {}
 }

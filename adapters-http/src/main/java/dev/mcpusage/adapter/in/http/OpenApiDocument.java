@@ -15,16 +15,25 @@ final class OpenApiDocument {
     for (ApiRoute route : routes) {
       @SuppressWarnings("unchecked")
       Map<String, Object> operations =
-          (Map<String, Object>) paths.computeIfAbsent(route.path(), p -> new LinkedHashMap<String, Object>());
+          (Map<String, Object>)
+              paths.computeIfAbsent(route.path(), p -> new LinkedHashMap<String, Object>());
       operations.put(route.method().toLowerCase(), operation(route));
     }
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("openapi", "3.0.3");
-    document.put("info", Map.of("title", "mcp-usage", "version", version,
-        "description", "MCP tool-usage analytics. JSON in snake_case, times in UTC ISO-8601."));
+    document.put(
+        "info",
+        Map.of(
+            "title",
+            "mcp-usage",
+            "version",
+            version,
+            "description",
+            "MCP tool-usage analytics. JSON in snake_case, times in UTC ISO-8601."));
     document.put("paths", paths);
-    document.put("components", Map.of("securitySchemes",
-        Map.of("bearer", Map.of("type", "http", "scheme", "bearer"))));
+    document.put(
+        "components",
+        Map.of("securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer"))));
     return document;
   }
 
@@ -43,22 +52,40 @@ final class OpenApiDocument {
         schema.put("type", "string");
         schema.put("maxLength", parameter.max());
       }
-      parameters.add(Map.of("name", parameter.name(), "in", "query", "required", false,
-          "description", parameter.description(), "schema", schema));
+      parameters.add(
+          Map.of(
+              "name",
+              parameter.name(),
+              "in",
+              "query",
+              "required",
+              false,
+              "description",
+              parameter.description(),
+              "schema",
+              schema));
     }
     if (!parameters.isEmpty()) {
       operation.put("parameters", parameters);
     }
-    route.requires().ifPresent(role -> operation.put("security", List.of(Map.of("bearer", List.of()))));
+    route
+        .requires()
+        .ifPresent(role -> operation.put("security", List.of(Map.of("bearer", List.of()))));
     Map<String, Object> responses = new LinkedHashMap<>();
     responses.put("200", Map.of("description", "OK (JSON)"));
     if (!parameters.isEmpty()) {
-      responses.put("400", Map.of("description", "a parameter is malformed or out of range: {\"error\", \"message\"}"));
+      responses.put(
+          "400",
+          Map.of(
+              "description", "a parameter is malformed or out of range: {\"error\", \"message\"}"));
     }
-    route.requires().ifPresent(role -> {
-      responses.put("401", Map.of("description", "no valid bearer token"));
-      responses.put("403", Map.of("description", "the token's role may not do this"));
-    });
+    route
+        .requires()
+        .ifPresent(
+            role -> {
+              responses.put("401", Map.of("description", "no valid bearer token"));
+              responses.put("403", Map.of("description", "the token's role may not do this"));
+            });
     responses.put("503", Map.of("description", "the database does not answer"));
     operation.put("responses", responses);
     return operation;

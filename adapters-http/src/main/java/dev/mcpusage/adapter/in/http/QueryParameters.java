@@ -9,11 +9,15 @@ import java.util.Optional;
 /** Reads a route's declared parameters; anything outside the declared range is a 400 naming it. */
 final class QueryParameters {
 
-  static final List<ApiParameter> FILTERS = List.of(
-      ApiParameter.text("tool_category", "only calls of this category", UsageEvent.MAX_NAME_LENGTH),
-      ApiParameter.text("tool_name", "only calls of this tool", UsageEvent.MAX_NAME_LENGTH),
-      ApiParameter.text("server_name", "only calls to this MCP server", UsageEvent.MAX_NAME_LENGTH),
-      ApiParameter.text("client_type", "only calls from this client type", UsageEvent.MAX_NAME_LENGTH));
+  static final List<ApiParameter> FILTERS =
+      List.of(
+          ApiParameter.text(
+              "tool_category", "only calls of this category", UsageEvent.MAX_NAME_LENGTH),
+          ApiParameter.text("tool_name", "only calls of this tool", UsageEvent.MAX_NAME_LENGTH),
+          ApiParameter.text(
+              "server_name", "only calls to this MCP server", UsageEvent.MAX_NAME_LENGTH),
+          ApiParameter.text(
+              "client_type", "only calls from this client type", UsageEvent.MAX_NAME_LENGTH));
 
   private QueryParameters() {}
 
@@ -26,17 +30,29 @@ final class QueryParameters {
     try {
       value = Integer.parseInt(raw.strip());
     } catch (NumberFormatException e) {
-      throw new InvalidParameterException(parameter.name() + " must be an integer, was '" + raw + "'");
+      throw new InvalidParameterException(
+          parameter.name() + " must be an integer, was '" + raw + "'");
     }
     if (value < parameter.min() || value > parameter.max()) {
       throw new InvalidParameterException(
-          parameter.name() + " must be between " + parameter.min() + " and " + parameter.max() + ", was '" + raw + "'");
+          parameter.name()
+              + " must be between "
+              + parameter.min()
+              + " and "
+              + parameter.max()
+              + ", was '"
+              + raw
+              + "'");
     }
     return value;
   }
 
   static UsageFilter filter(Context ctx) {
-    return new UsageFilter(text(ctx, FILTERS.get(2)), text(ctx, FILTERS.get(0)), text(ctx, FILTERS.get(1)), text(ctx, FILTERS.get(3)));
+    return new UsageFilter(
+        text(ctx, FILTERS.get(2)),
+        text(ctx, FILTERS.get(0)),
+        text(ctx, FILTERS.get(1)),
+        text(ctx, FILTERS.get(3)));
   }
 
   private static Optional<String> text(Context ctx, ApiParameter parameter) {
@@ -46,7 +62,11 @@ final class QueryParameters {
     }
     if (raw.length() > parameter.max()) {
       throw new InvalidParameterException(
-          parameter.name() + " must be at most " + parameter.max() + " characters, was " + raw.length());
+          parameter.name()
+              + " must be at most "
+              + parameter.max()
+              + " characters, was "
+              + raw.length());
     }
     return Optional.of(raw.strip());
   }

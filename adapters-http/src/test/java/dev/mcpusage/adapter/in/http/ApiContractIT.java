@@ -46,16 +46,37 @@ class ApiContractIT {
         if (!parameter.integer()) {
           continue;
         }
-        for (String bad : List.of(String.valueOf(parameter.min() - 1), String.valueOf(parameter.max() + 1), "-1",
-            "abc", "1.5", "1; DROP TABLE archon_mcp_usage_events", "' OR 1=1 --")) {
-          HttpResponse<String> response = send(route.method(), route.path() + "?" + parameter.name() + "=" + encode(bad),
-              Optional.of(TestServers.WRITER_TOKEN));
+        for (String bad :
+            List.of(
+                String.valueOf(parameter.min() - 1),
+                String.valueOf(parameter.max() + 1),
+                "-1",
+                "abc",
+                "1.5",
+                "1; DROP TABLE archon_mcp_usage_events",
+                "' OR 1=1 --")) {
+          HttpResponse<String> response =
+              send(
+                  route.method(),
+                  route.path() + "?" + parameter.name() + "=" + encode(bad),
+                  Optional.of(TestServers.WRITER_TOKEN));
           JsonNode json = HttpServer.objectMapper().readTree(response.body());
           String message = json.path("message").asText();
-          if (response.statusCode() != 400 || !json.path("error").asText().equals("invalid_parameter")
+          if (response.statusCode() != 400
+              || !json.path("error").asText().equals("invalid_parameter")
               || !message.startsWith(parameter.name() + " must be")
-              || !(message.contains(parameter.min() + " and " + parameter.max()) || message.contains("integer"))) {
-            failures.add(route.path() + " " + parameter.name() + "=" + bad + " -> " + response.statusCode() + " " + response.body());
+              || !(message.contains(parameter.min() + " and " + parameter.max())
+                  || message.contains("integer"))) {
+            failures.add(
+                route.path()
+                    + " "
+                    + parameter.name()
+                    + "="
+                    + bad
+                    + " -> "
+                    + response.statusCode()
+                    + " "
+                    + response.body());
           }
         }
       }
@@ -74,9 +95,12 @@ class ApiContractIT {
       }
       HttpResponse<String> first = send("GET", route.path(), Optional.empty());
       String etag = first.headers().firstValue("ETag").orElse(null);
-      HttpResponse<String> again = client.send(
-          HttpRequest.newBuilder(URI.create(server.baseUrl() + route.path())).header("If-None-Match", etag).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> again =
+          client.send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + route.path()))
+                  .header("If-None-Match", etag)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
 
       assertThat(first.statusCode()).as(route.path()).isEqualTo(200);
       assertThat(etag).as(route.path() + " ETag").isNotBlank();
@@ -93,13 +117,17 @@ class ApiContractIT {
 
     assertThat(send("GET", summary, Optional.empty()).statusCode()).isEqualTo(401);
     assertThat(send("GET", summary, Optional.of("not-a-token")).statusCode()).isEqualTo(401);
-    assertThat(send("GET", summary, Optional.of(TestServers.READER_TOKEN)).statusCode()).isEqualTo(200);
-    assertThat(send("GET", summary, Optional.of(TestServers.WRITER_TOKEN)).statusCode()).isEqualTo(200);
+    assertThat(send("GET", summary, Optional.of(TestServers.READER_TOKEN)).statusCode())
+        .isEqualTo(200);
+    assertThat(send("GET", summary, Optional.of(TestServers.WRITER_TOKEN)).statusCode())
+        .isEqualTo(200);
     assertThat(send("POST", cleanup, Optional.empty()).statusCode()).isEqualTo(401);
-    HttpResponse<String> readerOnWriter = send("POST", cleanup, Optional.of(TestServers.READER_TOKEN));
+    HttpResponse<String> readerOnWriter =
+        send("POST", cleanup, Optional.of(TestServers.READER_TOKEN));
     assertThat(readerOnWriter.statusCode()).isEqualTo(403);
     assertThat(readerOnWriter.body()).contains("\"error\":\"forbidden\"");
-    assertThat(send("POST", cleanup, Optional.of(TestServers.WRITER_TOKEN)).statusCode()).isEqualTo(200);
+    assertThat(send("POST", cleanup, Optional.of(TestServers.WRITER_TOKEN)).statusCode())
+        .isEqualTo(200);
     assertThat(send("GET", "/health", Optional.empty()).statusCode()).isEqualTo(200);
   }
 
@@ -107,16 +135,25 @@ class ApiContractIT {
   void givenLoopbackDefaults_readsNeedNoToken_butWritesStillDo() throws Exception {
     server = start(HttpSettings.loopback(0));
 
-    assertThat(send("GET", "/api/mcp/analytics/tools", Optional.empty()).statusCode()).isEqualTo(200);
-    assertThat(send("POST", "/api/mcp-analytics/refresh-views", Optional.empty()).statusCode()).isEqualTo(401);
-    assertThat(send("POST", "/api/mcp-analytics/refresh-views", Optional.of(TestServers.WRITER_TOKEN)).statusCode())
+    assertThat(send("GET", "/api/mcp/analytics/tools", Optional.empty()).statusCode())
+        .isEqualTo(200);
+    assertThat(send("POST", "/api/mcp-analytics/refresh-views", Optional.empty()).statusCode())
+        .isEqualTo(401);
+    assertThat(
+            send("POST", "/api/mcp-analytics/refresh-views", Optional.of(TestServers.WRITER_TOKEN))
+                .statusCode())
         .isEqualTo(200);
   }
 
   @Test
   void givenNonLoopbackHostWithoutOperatorTokens_start_refusesWithAClearMessage() {
-    HttpServer exposed = new HttpServer(new HttpSettings("0.0.0.0", 0, true, List.of()),
-        null, null, null, new GeneratedTokens());
+    HttpServer exposed =
+        new HttpServer(
+            new HttpSettings("0.0.0.0", 0, true, List.of()),
+            null,
+            null,
+            null,
+            new GeneratedTokens());
     server = start(HttpSettings.loopback(0));
 
     org.assertj.core.api.Assertions.assertThatThrownBy(exposed::start)
@@ -128,33 +165,49 @@ class ApiContractIT {
   void openApiDocument_listsExactlyTheServedRoutes_withTheirParameterRanges() throws Exception {
     server = start(HttpSettings.loopback(0));
 
-    JsonNode paths = HttpServer.objectMapper().readTree(send("GET", "/openapi.json", Optional.empty()).body()).get("paths");
+    JsonNode paths =
+        HttpServer.objectMapper()
+            .readTree(send("GET", "/openapi.json", Optional.empty()).body())
+            .get("paths");
     List<String> documented = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> path = it.next();
-      path.getValue().fieldNames().forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
+      path.getValue()
+          .fieldNames()
+          .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
     }
 
-    assertThat(documented).containsExactlyInAnyOrderElementsOf(
-        server.routes().stream().map(route -> route.method() + " " + route.path()).toList());
+    assertThat(documented)
+        .containsExactlyInAnyOrderElementsOf(
+            server.routes().stream().map(route -> route.method() + " " + route.path()).toList());
     for (String route : documented) {
       String[] parts = route.split(" ");
       int status = send(parts[0], parts[1], Optional.of(TestServers.WRITER_TOKEN)).statusCode();
       assertThat(status).as(route + " is served").isNotEqualTo(404);
     }
-    assertThat(paths.at("/~1api~1mcp~1analytics~1hourly/get/parameters/0/schema/maximum").asInt()).isEqualTo(168);
+    assertThat(paths.at("/~1api~1mcp~1analytics~1hourly/get/parameters/0/schema/maximum").asInt())
+        .isEqualTo(168);
   }
 
   @Test
   void corsHeaders_areSentOnlyToConfiguredOrigins() throws Exception {
     server = start(new HttpSettings("127.0.0.1", 0, true, List.of("https://dash.example")));
 
-    HttpResponse<String> allowed = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/health"))
-        .header("Origin", "https://dash.example").build(), HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> other = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/health"))
-        .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> allowed =
+        client.send(
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/health"))
+                .header("Origin", "https://dash.example")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> other =
+        client.send(
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/health"))
+                .header("Origin", "https://evil.example")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
-    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://dash.example");
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+        .contains("https://dash.example");
     assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }
 
@@ -166,24 +219,36 @@ class ApiContractIT {
 
     HttpResponse<String> metrics = send("GET", "/metrics", Optional.empty());
 
-    assertThat(metrics.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    assertThat(metrics.headers().firstValue("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
     assertThat(metrics.body())
         .contains("mcp_usage_store_up 1")
-        .contains("mcp_usage_http_requests_total{method=\"GET\",route=\"/api/mcp/analytics/summary\",status=\"200\"} 1")
-        .contains("mcp_usage_http_requests_total{method=\"GET\",route=\"/api/mcp/analytics/summary\",status=\"400\"} 1");
+        .contains(
+            "mcp_usage_http_requests_total{method=\"GET\",route=\"/api/mcp/analytics/summary\",status=\"200\"} 1")
+        .contains(
+            "mcp_usage_http_requests_total{method=\"GET\",route=\"/api/mcp/analytics/summary\",status=\"400\"} 1");
   }
 
   private HttpServer start(HttpSettings settings) {
     InMemoryUsageEvents events = new InMemoryUsageEvents();
-    new InMemoryUsageEventSink(events).append(List.of(
-        anEvent().timestamp(NOW.minusSeconds(60)).sourceId("docs").build(),
-        anEvent().timestamp(NOW.minusSeconds(30)).success(false).errorType("TimeoutError").build()));
-    return TestServers.start(new InMemoryUsageStatsReader(events), settings, Clock.fixed(NOW, ZoneOffset.UTC));
+    new InMemoryUsageEventSink(events)
+        .append(
+            List.of(
+                anEvent().timestamp(NOW.minusSeconds(60)).sourceId("docs").build(),
+                anEvent()
+                    .timestamp(NOW.minusSeconds(30))
+                    .success(false)
+                    .errorType("TimeoutError")
+                    .build()));
+    return TestServers.start(
+        new InMemoryUsageStatsReader(events), settings, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
-  private HttpResponse<String> send(String method, String pathAndQuery, Optional<String> token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + pathAndQuery))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+  private HttpResponse<String> send(String method, String pathAndQuery, Optional<String> token)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + pathAndQuery))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -193,7 +258,8 @@ class ApiContractIT {
   }
 
   /** Tokens the product generated, not the operator. */
-  private static final class GeneratedTokens implements dev.mcpusage.application.port.in.ProvideAccessTokens {
+  private static final class GeneratedTokens
+      implements dev.mcpusage.application.port.in.ProvideAccessTokens {
     @Override
     public dev.mcpusage.domain.access.AccessTokens accessTokens() {
       return TestServers.tokens().accessTokens();

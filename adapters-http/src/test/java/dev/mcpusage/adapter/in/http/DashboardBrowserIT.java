@@ -55,7 +55,9 @@ class DashboardBrowserIT {
     while (traffic.hasNext()) {
       sink.append(traffic.nextBatch(5_000));
     }
-    server = TestServers.start(new InMemoryUsageStatsReader(events), HttpSettings.loopback(0), Clock.systemUTC());
+    server =
+        TestServers.start(
+            new InMemoryUsageStatsReader(events), HttpSettings.loopback(0), Clock.systemUTC());
     browser = headlessChromium();
 
     browser.get(server.baseUrl() + "/?range=24h");
@@ -67,7 +69,8 @@ class DashboardBrowserIT {
     long barsHalfYear = labels("chart-calls");
     saveScreenshot("dashboard.png");
 
-    assertThat(pointsOneDay).allSatisfy((chart, points) -> assertThat(points).as(chart).isPositive());
+    assertThat(pointsOneDay)
+        .allSatisfy((chart, points) -> assertThat(points).as(chart).isPositive());
     assertThat(barsOneDay).isEqualTo(24);
     assertThat(barsHalfYear).isBetween(30L, 31L);
     assertThat(browser.getCurrentUrl()).contains("range=180d");
@@ -78,27 +81,36 @@ class DashboardBrowserIT {
 
   @Test
   void givenEmptyStore_dashboard_explainsHowToSendTheFirstEvent() {
-    server = TestServers.start(new InMemoryUsageStatsReader(new InMemoryUsageEvents()), HttpSettings.loopback(0),
-        Clock.fixed(NOW, ZoneOffset.UTC));
+    server =
+        TestServers.start(
+            new InMemoryUsageStatsReader(new InMemoryUsageEvents()),
+            HttpSettings.loopback(0),
+            Clock.fixed(NOW, ZoneOffset.UTC));
     browser = headlessChromium();
 
     browser.get(server.baseUrl() + "/");
     awaitLoaded("24h");
 
     assertThat(browser.findElement(By.id("empty")).isDisplayed()).isTrue();
-    assertThat(browser.findElement(By.id("empty")).getText()).contains("INSERT INTO archon_mcp_usage_events");
+    assertThat(browser.findElement(By.id("empty")).getText())
+        .contains("INSERT INTO archon_mcp_usage_events");
   }
 
   @Test
   void givenTokensRequired_dashboard_worksWithTheReaderTokenFromTheUrl() {
     InMemoryUsageEvents events = new InMemoryUsageEvents();
-    new InMemoryUsageEventSink(events).append(SeedShapedTraffic.lastDays(9, NOW, 1, 500).nextBatch(500));
-    server = TestServers.start(new InMemoryUsageStatsReader(events), new HttpSettings("127.0.0.1", 0, false, List.of()),
-        Clock.systemUTC());
+    new InMemoryUsageEventSink(events)
+        .append(SeedShapedTraffic.lastDays(9, NOW, 1, 500).nextBatch(500));
+    server =
+        TestServers.start(
+            new InMemoryUsageStatsReader(events),
+            new HttpSettings("127.0.0.1", 0, false, List.of()),
+            Clock.systemUTC());
     browser = headlessChromium();
 
     browser.get(server.baseUrl() + "/");
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.findElement(By.id("auth")).isDisplayed());
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(driver -> driver.findElement(By.id("auth")).isDisplayed());
     browser.get(server.baseUrl() + "/?range=24h#token=" + TestServers.READER_TOKEN);
     awaitLoaded("24h");
 
@@ -107,22 +119,29 @@ class DashboardBrowserIT {
   }
 
   private void awaitLoaded(String range) {
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(
-        driver -> range.equals(driver.findElement(By.tagName("body")).getAttribute("data-loaded")));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            driver ->
+                range.equals(driver.findElement(By.tagName("body")).getAttribute("data-loaded")));
   }
 
   @SuppressWarnings("unchecked")
   private Map<String, Long> dataPoints() {
-    return (Map<String, Long>) ((JavascriptExecutor) browser).executeScript(
-        "const out = {}; for (const id of arguments[0]) {"
-            + " const c = window.mcpUsageDashboard.charts[id];"
-            + " out[id] = c.data.datasets.reduce((n, d) => n + d.data.filter(v => v > 0).length, 0); }"
-            + " return out;", CHARTS);
+    return (Map<String, Long>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const out = {}; for (const id of arguments[0]) {"
+                    + " const c = window.mcpUsageDashboard.charts[id];"
+                    + " out[id] = c.data.datasets.reduce((n, d) => n + d.data.filter(v => v > 0).length, 0); }"
+                    + " return out;",
+                CHARTS);
   }
 
   private long labels(String chart) {
-    return (Long) ((JavascriptExecutor) browser).executeScript(
-        "return window.mcpUsageDashboard.charts[arguments[0]].data.labels.length;", chart);
+    return (Long)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return window.mcpUsageDashboard.charts[arguments[0]].data.labels.length;", chart);
   }
 
   private void saveScreenshot(String name) throws Exception {
@@ -133,15 +152,23 @@ class DashboardBrowserIT {
   }
 
   private static ChromeDriver headlessChromium() {
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     try {
-      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-          "--disable-component-update", "--no-first-run", "--disable-sync", "--window-size=1400,1300",
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--no-first-run",
+          "--disable-sync",
+          "--window-size=1400,1300",
           "--user-data-dir=" + Files.createTempDirectory("mcp-usage-chromium"));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

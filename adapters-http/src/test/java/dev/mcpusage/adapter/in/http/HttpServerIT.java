@@ -45,16 +45,28 @@ class HttpServerIT {
   @Test
   void summary_answersTheSeedsFieldsInSnakeCase() throws Exception {
     InMemoryUsageEvents events = new InMemoryUsageEvents();
-    new InMemoryUsageEventSink(events).append(List.of(
-        anEvent().timestamp(NOW.minusSeconds(60)).responseTimeMs(100).sessionId("a").build(),
-        anEvent().timestamp(NOW.minusSeconds(30)).responseTimeMs(300).success(false).sessionId("b").build()));
+    new InMemoryUsageEventSink(events)
+        .append(
+            List.of(
+                anEvent()
+                    .timestamp(NOW.minusSeconds(60))
+                    .responseTimeMs(100)
+                    .sessionId("a")
+                    .build(),
+                anEvent()
+                    .timestamp(NOW.minusSeconds(30))
+                    .responseTimeMs(300)
+                    .success(false)
+                    .sessionId("b")
+                    .build()));
     start(new InMemoryUsageStatsReader(events));
 
     HttpResponse<String> response = get("/api/mcp/analytics/summary?hours=24");
     JsonNode json = HttpServer.objectMapper().readTree(response.body());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(response.headers().firstValue("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(json.get("total_calls").asLong()).isEqualTo(2);
     assertThat(json.get("successful_calls").asLong()).isEqualTo(1);
     assertThat(json.get("failed_calls").asLong()).isEqualTo(1);
@@ -79,14 +91,17 @@ class HttpServerIT {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "0| hours must be between 1 and 4320, was '0'",
-    "4321| hours must be between 1 and 4320, was '4321'",
-    "-5| hours must be between 1 and 4320, was '-5'",
-    "abc| hours must be an integer, was 'abc'",
-    "1%3B+DROP+TABLE+x| hours must be an integer, was '1; DROP TABLE x'"
-  })
-  void givenBadHours_summary_is400NamingTheParameterAndRange(String hours, String message) throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0| hours must be between 1 and 4320, was '0'",
+        "4321| hours must be between 1 and 4320, was '4321'",
+        "-5| hours must be between 1 and 4320, was '-5'",
+        "abc| hours must be an integer, was 'abc'",
+        "1%3B+DROP+TABLE+x| hours must be an integer, was '1; DROP TABLE x'"
+      })
+  void givenBadHours_summary_is400NamingTheParameterAndRange(String hours, String message)
+      throws Exception {
     start(new InMemoryUsageStatsReader(new InMemoryUsageEvents()));
 
     HttpResponse<String> response = get("/api/mcp/analytics/summary?hours=" + hours);
@@ -104,7 +119,8 @@ class HttpServerIT {
     HttpResponse<String> response = get("/api/nope");
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(HttpServer.objectMapper().readTree(response.body()).get("error").asText()).isEqualTo("not_found");
+    assertThat(HttpServer.objectMapper().readTree(response.body()).get("error").asText())
+        .isEqualTo("not_found");
   }
 
   @Test
@@ -130,22 +146,56 @@ class HttpServerIT {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** A reader whose database is down. */
   private static final class UnreachableReader implements UsageStatsReader {
     private static StoreUnavailableException down() {
-      return new StoreUnavailableException("PostgreSQL at jdbc:postgresql://127.0.0.1:1/x failed: connection refused", null);
+      return new StoreUnavailableException(
+          "PostgreSQL at jdbc:postgresql://127.0.0.1:1/x failed: connection refused", null);
     }
 
-    @Override public List<ToolStats> toolTotals(TimeWindow window, UsageFilter filter) { throw down(); }
-    @Override public long uniqueSessions(TimeWindow window, UsageFilter filter) { throw down(); }
-    @Override public List<UsageRollup> hourly(TimeWindow window, UsageFilter filter) { throw down(); }
-    @Override public List<UsageRollup> daily(TimeWindow window, UsageFilter filter) { throw down(); }
-    @Override public List<ClientUsage> clients(TimeWindow window, UsageFilter filter) { throw down(); }
-    @Override public List<ErrorCount> errors(TimeWindow window, UsageFilter filter) { throw down(); }
-    @Override public List<SourceUsage> topSources(TimeWindow window, UsageFilter filter, int limit) { throw down(); }
-    @Override public boolean isEmpty() { throw down(); }
+    @Override
+    public List<ToolStats> toolTotals(TimeWindow window, UsageFilter filter) {
+      throw down();
+    }
+
+    @Override
+    public long uniqueSessions(TimeWindow window, UsageFilter filter) {
+      throw down();
+    }
+
+    @Override
+    public List<UsageRollup> hourly(TimeWindow window, UsageFilter filter) {
+      throw down();
+    }
+
+    @Override
+    public List<UsageRollup> daily(TimeWindow window, UsageFilter filter) {
+      throw down();
+    }
+
+    @Override
+    public List<ClientUsage> clients(TimeWindow window, UsageFilter filter) {
+      throw down();
+    }
+
+    @Override
+    public List<ErrorCount> errors(TimeWindow window, UsageFilter filter) {
+      throw down();
+    }
+
+    @Override
+    public List<SourceUsage> topSources(TimeWindow window, UsageFilter filter, int limit) {
+      throw down();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      throw down();
+    }
   }
 }

@@ -20,14 +20,16 @@ final class TestServers {
   private TestServers() {}
 
   static HttpServer start(UsageStatsReader reader, HttpSettings settings, Clock clock) {
-    HttpServer server = new HttpServer(
-        settings,
-        new AnalyticsController(new QueryUsageService(reader, clock)),
-        new MaintenanceController(
-            new MaintainUsageService(new InMemoryMaintenanceStore(new InMemoryUsageEvents()), clock),
-            RetentionPolicy.standard()),
-        new HealthController(new HealthService(reader)),
-        tokens());
+    HttpServer server =
+        new HttpServer(
+            settings,
+            new AnalyticsController(new QueryUsageService(reader, clock)),
+            new MaintenanceController(
+                new MaintainUsageService(
+                    new InMemoryMaintenanceStore(new InMemoryUsageEvents()), clock),
+                RetentionPolicy.standard()),
+            new HealthController(new HealthService(reader)),
+            tokens());
     server.start();
     return server;
   }

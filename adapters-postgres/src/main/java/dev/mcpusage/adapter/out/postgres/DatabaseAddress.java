@@ -17,7 +17,10 @@ public record DatabaseAddress(String jdbcUrl, String user, Optional<String> pass
     Objects.requireNonNull(password, "password");
     if (!jdbcUrl.startsWith(PREFIX)) {
       throw new IllegalArgumentException(
-          "database URL must start with " + PREFIX + " (e.g. jdbc:postgresql://localhost:5432/mcp_usage), was " + redact(jdbcUrl));
+          "database URL must start with "
+              + PREFIX
+              + " (e.g. jdbc:postgresql://localhost:5432/mcp_usage), was "
+              + redact(jdbcUrl));
     }
   }
 

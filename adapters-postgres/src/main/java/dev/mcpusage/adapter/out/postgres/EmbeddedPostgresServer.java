@@ -72,7 +72,10 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
       }
     } catch (IOException e) {
       throw new StoreUnavailableException(
-          "cannot start the embedded PostgreSQL in " + pgdata() + ": " + e.getMessage()
+          "cannot start the embedded PostgreSQL in "
+              + pgdata()
+              + ": "
+              + e.getMessage()
               + " (set MCP_USAGE_DB_URL to use another PostgreSQL, or --data-dir for another folder)",
           e);
     }

@@ -26,7 +26,8 @@ public final class PostgresConnectionPool {
   /**
    * @param migrateOnStart whether {@link #start()} brings the schema to the newest migration
    */
-  public PostgresConnectionPool(DatabaseServer server, int maximumPoolSize, boolean migrateOnStart) {
+  public PostgresConnectionPool(
+      DatabaseServer server, int maximumPoolSize, boolean migrateOnStart) {
     this.server = server;
     this.maximumPoolSize = maximumPoolSize;
     this.migrateOnStart = migrateOnStart;
@@ -79,7 +80,10 @@ public final class PostgresConnectionPool {
 
   /** The server's version string, e.g. {@code 18.6}. */
   String serverVersion() {
-    return withDsl(dsl -> dsl.connectionResult(connection -> connection.getMetaData().getDatabaseProductVersion()));
+    return withDsl(
+        dsl ->
+            dsl.connectionResult(
+                connection -> connection.getMetaData().getDatabaseProductVersion()));
   }
 
   /** Closes the pool and stops the server if it is ours. */

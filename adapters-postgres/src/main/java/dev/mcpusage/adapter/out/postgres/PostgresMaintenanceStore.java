@@ -16,7 +16,10 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
-/** Adapter (PostgreSQL): partitions, retention, rollup rebuilds and self-checks via the schema's functions. */
+/**
+ * Adapter (PostgreSQL): partitions, retention, rollup rebuilds and self-checks via the schema's
+ * functions.
+ */
 public final class PostgresMaintenanceStore implements MaintenanceStore {
 
   private final PostgresConnectionPool pool;
@@ -35,7 +38,9 @@ public final class PostgresMaintenanceStore implements MaintenanceStore {
   public CleanupReport removeEventsBefore(Instant cutoff) {
     McpUsageRemoveEventsBefore removed =
         pool.inTransaction(
-            dsl -> Routines.mcpUsageRemoveEventsBefore(dsl.configuration(), cutoff.atOffset(ZoneOffset.UTC)));
+            dsl ->
+                Routines.mcpUsageRemoveEventsBefore(
+                    dsl.configuration(), cutoff.atOffset(ZoneOffset.UTC)));
     List<DayBucket> days = Arrays.stream(removed.getDroppedDays()).map(DayBucket::new).toList();
     return new CleanupReport(cutoff, days, removed.getDeletedCount());
   }
@@ -56,7 +61,8 @@ public final class PostgresMaintenanceStore implements MaintenanceStore {
   @Override
   public SchemaMigration migrateSchema() {
     PostgresSchemaMigrator.MigrationOutcome outcome = new PostgresSchemaMigrator(pool).migrate();
-    int appliedAtStart = pool.migrationAtStart().map(PostgresSchemaMigrator.MigrationOutcome::applied).orElse(0);
+    int appliedAtStart =
+        pool.migrationAtStart().map(PostgresSchemaMigrator.MigrationOutcome::applied).orElse(0);
     return new SchemaMigration(outcome.version(), outcome.applied() + appliedAtStart);
   }
 
@@ -64,6 +70,9 @@ public final class PostgresMaintenanceStore implements MaintenanceStore {
   public StoreDescription describe(boolean withSecrets) {
     DatabaseAddress address = pool.address();
     return new StoreDescription(
-        "PostgreSQL " + pool.serverVersion(), pool.isEmbedded(), address.redactedUrl(), address.psqlUri(withSecrets));
+        "PostgreSQL " + pool.serverVersion(),
+        pool.isEmbedded(),
+        address.redactedUrl(),
+        address.psqlUri(withSecrets));
   }
 }

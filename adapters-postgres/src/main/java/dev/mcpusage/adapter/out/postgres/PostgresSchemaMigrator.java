@@ -19,7 +19,10 @@ public final class PostgresSchemaMigrator {
   public MigrationOutcome migrate() {
     try {
       Flyway flyway =
-          Flyway.configure().dataSource(pool.dataSource()).locations("classpath:db/migration").load();
+          Flyway.configure()
+              .dataSource(pool.dataSource())
+              .locations("classpath:db/migration")
+              .load();
       MigrateResult result = flyway.migrate();
       MigrationInfo current = flyway.info().current();
       return new MigrationOutcome(

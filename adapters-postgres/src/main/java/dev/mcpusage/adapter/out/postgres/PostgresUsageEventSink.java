@@ -63,12 +63,17 @@ public final class PostgresUsageEventSink implements UsageEventSink {
     String statement = copyStatement(dsl);
     dsl.connection(
         connection ->
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement, new StringReader(csv)));
+            connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn(statement, new StringReader(csv)));
   }
 
   private static String copyStatement(DSLContext dsl) {
     String columns =
-        COLUMNS.stream().map(field -> dsl.render(field.getUnqualifiedName())).collect(Collectors.joining(", "));
+        COLUMNS.stream()
+            .map(field -> dsl.render(field.getUnqualifiedName()))
+            .collect(Collectors.joining(", "));
     String staging = dsl.render(DSL.name("pg_temp", "mcp_usage_staging"));
     return Stream.of("COPY", staging, "(" + columns + ")", "FROM STDIN (FORMAT csv)")
         .collect(Collectors.joining(" "));

@@ -39,7 +39,9 @@ import org.jooq.impl.SQLDataType;
 public final class PostgresUsageStatsReader implements UsageStatsReader {
 
   private static final Comparator<ToolKey> TOOL_ORDER =
-      Comparator.comparing(ToolKey::serverName).thenComparing(ToolKey::toolCategory).thenComparing(ToolKey::toolName);
+      Comparator.comparing(ToolKey::serverName)
+          .thenComparing(ToolKey::toolCategory)
+          .thenComparing(ToolKey::toolName);
 
   private final PostgresConnectionPool pool;
 
@@ -49,26 +51,35 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
 
   @Override
   public List<ToolStats> toolTotals(TimeWindow window, UsageFilter filter) {
-    return pool.inTransaction(dsl -> {
-      Map<ToolKey, BucketStats> totals = new LinkedHashMap<>();
-      for (TimeWindow hours : window.partialDays()) {
-        toolTotals(dsl, RollupGrain.HOURLY, hours, filter).forEach((k, v) -> totals.merge(k, v, BucketStats::merge));
-      }
-      window.wholeDays().ifPresent(days ->
-          toolTotals(dsl, RollupGrain.DAILY, days, filter).forEach((k, v) -> totals.merge(k, v, BucketStats::merge)));
-      return totals.entrySet().stream()
-          .map(entry -> new ToolStats(entry.getKey(), entry.getValue()))
-          .sorted(Comparator.comparing(ToolStats::tool, TOOL_ORDER))
-          .toList();
-    });
+    return pool.inTransaction(
+        dsl -> {
+          Map<ToolKey, BucketStats> totals = new LinkedHashMap<>();
+          for (TimeWindow hours : window.partialDays()) {
+            toolTotals(dsl, RollupGrain.HOURLY, hours, filter)
+                .forEach((k, v) -> totals.merge(k, v, BucketStats::merge));
+          }
+          window
+              .wholeDays()
+              .ifPresent(
+                  days ->
+                      toolTotals(dsl, RollupGrain.DAILY, days, filter)
+                          .forEach((k, v) -> totals.merge(k, v, BucketStats::merge)));
+          return totals.entrySet().stream()
+              .map(entry -> new ToolStats(entry.getKey(), entry.getValue()))
+              .sorted(Comparator.comparing(ToolStats::tool, TOOL_ORDER))
+              .toList();
+        });
   }
 
   @Override
   public long uniqueSessions(TimeWindow window, UsageFilter filter) {
-    return pool.inTransaction(dsl -> {
-      var pairs = sessionPairs(window, filter).asTable("pairs", "client_type", "session_id");
-      return dsl.fetchCount(DSL.selectDistinct(pairs.fields()).from(pairs));
-    }).longValue();
+    return pool.inTransaction(
+            dsl -> {
+              var pairs =
+                  sessionPairs(window, filter).asTable("pairs", "client_type", "session_id");
+              return dsl.fetchCount(DSL.selectDistinct(pairs.fields()).from(pairs));
+            })
+        .longValue();
   }
 
   @Override
@@ -83,76 +94,123 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
 
   @Override
   public List<ClientUsage> clients(TimeWindow window, UsageFilter filter) {
-    return pool.inTransaction(dsl -> {
-      Map<String, BucketStats> stats = new LinkedHashMap<>();
-      for (TimeWindow hours : window.partialDays()) {
-        clientTotals(dsl, RollupGrain.HOURLY, hours, filter).forEach((k, v) -> stats.merge(k, v, BucketStats::merge));
-      }
-      window.wholeDays().ifPresent(days ->
-          clientTotals(dsl, RollupGrain.DAILY, days, filter).forEach((k, v) -> stats.merge(k, v, BucketStats::merge)));
-      var ids = sessionPairs(window, filter).asTable("ids", "client_type", "session_id");
-      Field<String> client = ids.field("client_type", String.class);
-      Map<String, Long> sessions = dsl.select(client, countDistinct(ids.field("session_id")))
-          .from(ids).groupBy(client)
-          .fetchMap(row -> clientName(row.value1()), row -> row.value2().longValue());
-      return stats.entrySet().stream()
-          .map(entry -> new ClientUsage(entry.getKey(), entry.getValue(), sessions.getOrDefault(entry.getKey(), 0L)))
-          .sorted(Comparator.comparing(ClientUsage::clientType))
-          .toList();
-    });
+    return pool.inTransaction(
+        dsl -> {
+          Map<String, BucketStats> stats = new LinkedHashMap<>();
+          for (TimeWindow hours : window.partialDays()) {
+            clientTotals(dsl, RollupGrain.HOURLY, hours, filter)
+                .forEach((k, v) -> stats.merge(k, v, BucketStats::merge));
+          }
+          window
+              .wholeDays()
+              .ifPresent(
+                  days ->
+                      clientTotals(dsl, RollupGrain.DAILY, days, filter)
+                          .forEach((k, v) -> stats.merge(k, v, BucketStats::merge)));
+          var ids = sessionPairs(window, filter).asTable("ids", "client_type", "session_id");
+          Field<String> client = ids.field("client_type", String.class);
+          Map<String, Long> sessions =
+              dsl.select(client, countDistinct(ids.field("session_id")))
+                  .from(ids)
+                  .groupBy(client)
+                  .fetchMap(row -> clientName(row.value1()), row -> row.value2().longValue());
+          return stats.entrySet().stream()
+              .map(
+                  entry ->
+                      new ClientUsage(
+                          entry.getKey(),
+                          entry.getValue(),
+                          sessions.getOrDefault(entry.getKey(), 0L)))
+              .sorted(Comparator.comparing(ClientUsage::clientType))
+              .toList();
+        });
   }
 
   @Override
   public List<ErrorCount> errors(TimeWindow window, UsageFilter filter) {
-    return pool.inTransaction(dsl -> {
-      record ErrorKey(ToolKey tool, String errorType) {}
-      Map<ErrorKey, ErrorCount> errors = new LinkedHashMap<>();
-      List<RollupGrain.Errors> grains = new ArrayList<>();
-      List<TimeWindow> windows = new ArrayList<>();
-      for (TimeWindow hours : window.partialDays()) {
-        grains.add(RollupGrain.HOURLY.errorTable());
-        windows.add(hours);
-      }
-      window.wholeDays().ifPresent(days -> {
-        grains.add(RollupGrain.DAILY.errorTable());
-        windows.add(days);
-      });
-      for (int i = 0; i < grains.size(); i++) {
-        RollupGrain.Errors e = grains.get(i);
-        dsl.select(e.server(), e.category(), e.tool(), e.errorType(), sum(e.calls()), max(e.lastCall()))
-            .from(e.table())
-            .where(e.rows(windows.get(i), filter))
-            .groupBy(e.server(), e.category(), e.tool(), e.errorType())
-            .fetch()
-            .forEach(row -> {
-              ToolKey tool = new ToolKey(row.value1(), row.value2(), row.value3());
-              ErrorCount count = new ErrorCount(tool, row.value4(), row.value5().longValueExact(), row.value6().toInstant());
-              errors.merge(new ErrorKey(tool, row.value4()), count, (a, b) -> new ErrorCount(tool, a.errorType(),
-                  a.count() + b.count(), a.lastSeenAt().isAfter(b.lastSeenAt()) ? a.lastSeenAt() : b.lastSeenAt()));
-            });
-      }
-      return List.copyOf(errors.values());
-    });
+    return pool.inTransaction(
+        dsl -> {
+          record ErrorKey(ToolKey tool, String errorType) {}
+          Map<ErrorKey, ErrorCount> errors = new LinkedHashMap<>();
+          List<RollupGrain.Errors> grains = new ArrayList<>();
+          List<TimeWindow> windows = new ArrayList<>();
+          for (TimeWindow hours : window.partialDays()) {
+            grains.add(RollupGrain.HOURLY.errorTable());
+            windows.add(hours);
+          }
+          window
+              .wholeDays()
+              .ifPresent(
+                  days -> {
+                    grains.add(RollupGrain.DAILY.errorTable());
+                    windows.add(days);
+                  });
+          for (int i = 0; i < grains.size(); i++) {
+            RollupGrain.Errors e = grains.get(i);
+            dsl.select(
+                    e.server(),
+                    e.category(),
+                    e.tool(),
+                    e.errorType(),
+                    sum(e.calls()),
+                    max(e.lastCall()))
+                .from(e.table())
+                .where(e.rows(windows.get(i), filter))
+                .groupBy(e.server(), e.category(), e.tool(), e.errorType())
+                .fetch()
+                .forEach(
+                    row -> {
+                      ToolKey tool = new ToolKey(row.value1(), row.value2(), row.value3());
+                      ErrorCount count =
+                          new ErrorCount(
+                              tool,
+                              row.value4(),
+                              row.value5().longValueExact(),
+                              row.value6().toInstant());
+                      errors.merge(
+                          new ErrorKey(tool, row.value4()),
+                          count,
+                          (a, b) ->
+                              new ErrorCount(
+                                  tool,
+                                  a.errorType(),
+                                  a.count() + b.count(),
+                                  a.lastSeenAt().isAfter(b.lastSeenAt())
+                                      ? a.lastSeenAt()
+                                      : b.lastSeenAt()));
+                    });
+          }
+          return List.copyOf(errors.values());
+        });
   }
 
   @Override
   public List<SourceUsage> topSources(TimeWindow window, UsageFilter filter, int limit) {
-    return pool.inTransaction(dsl -> {
-      List<Select<Record3<String, Long, Long>>> parts = new ArrayList<>();
-      for (TimeWindow hours : window.partialDays()) {
-        parts.add(sourceCalls(RollupGrain.HOURLY.sourceTable(), hours, filter));
-      }
-      window.wholeDays().ifPresent(days -> parts.add(sourceCalls(RollupGrain.DAILY.sourceTable(), days, filter)));
-      var rows = unionAll(parts).asTable("sources", "source_id", "calls", "errors");
-      Field<String> source = rows.field("source_id", String.class);
-      Field<java.math.BigDecimal> calls = sum(rows.field("calls", Long.class));
-      return dsl.select(source, calls, sum(rows.field("errors", Long.class)))
-          .from(rows)
-          .groupBy(source)
-          .orderBy(calls.desc(), source.asc())
-          .limit(limit)
-          .fetch(row -> new SourceUsage(row.value1(), row.value2().longValueExact(), row.value3().longValueExact()));
-    });
+    return pool.inTransaction(
+        dsl -> {
+          List<Select<Record3<String, Long, Long>>> parts = new ArrayList<>();
+          for (TimeWindow hours : window.partialDays()) {
+            parts.add(sourceCalls(RollupGrain.HOURLY.sourceTable(), hours, filter));
+          }
+          window
+              .wholeDays()
+              .ifPresent(
+                  days -> parts.add(sourceCalls(RollupGrain.DAILY.sourceTable(), days, filter)));
+          var rows = unionAll(parts).asTable("sources", "source_id", "calls", "errors");
+          Field<String> source = rows.field("source_id", String.class);
+          Field<java.math.BigDecimal> calls = sum(rows.field("calls", Long.class));
+          return dsl.select(source, calls, sum(rows.field("errors", Long.class)))
+              .from(rows)
+              .groupBy(source)
+              .orderBy(calls.desc(), source.asc())
+              .limit(limit)
+              .fetch(
+                  row ->
+                      new SourceUsage(
+                          row.value1(),
+                          row.value2().longValueExact(),
+                          row.value3().longValueExact()));
+        });
   }
 
   @Override
@@ -160,59 +218,84 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
     return pool.withDsl(dsl -> !dsl.fetchExists(ARCHON_MCP_USAGE_EVENTS));
   }
 
-  private static <B> List<UsageRollup> rollups(DSLContext dsl, RollupGrain<B> grain, TimeWindow window, UsageFilter filter) {
+  private static <B> List<UsageRollup> rollups(
+      DSLContext dsl, RollupGrain<B> grain, TimeWindow window, UsageFilter filter) {
     // a session is a client's session: per-client distinct counts add up exactly across clients
     Field<java.math.BigDecimal> sessions = sum(grain.uniqueSessions());
-    List<Field<?>> select = new ArrayList<>(List.of(grain.bucket(), grain.server(), grain.category(), grain.tool()));
+    List<Field<?>> select =
+        new ArrayList<>(List.of(grain.bucket(), grain.server(), grain.category(), grain.tool()));
     select.addAll(aggregates(grain));
     select.add(sessions);
-    return dsl.select(select)
+    return dsl
+        .select(select)
         .from(grain.rollup())
         .where(grain.rows(window, filter))
         .groupBy(grain.bucket(), grain.server(), grain.category(), grain.tool())
-        .fetch(row -> new UsageRollup(
-            grain.bucketStart().apply(row.get(grain.bucket())),
-            new ToolKey(row.get(grain.server()), row.get(grain.category()), row.get(grain.tool())),
-            stats(row, 4),
-            row.get(sessions).longValueExact()))
+        .fetch(
+            row ->
+                new UsageRollup(
+                    grain.bucketStart().apply(row.get(grain.bucket())),
+                    new ToolKey(
+                        row.get(grain.server()), row.get(grain.category()), row.get(grain.tool())),
+                    stats(row, 4),
+                    row.get(sessions).longValueExact()))
         .stream()
-        .sorted(Comparator.comparing(UsageRollup::bucketStart).thenComparing(UsageRollup::tool, TOOL_ORDER))
+        .sorted(
+            Comparator.comparing(UsageRollup::bucketStart)
+                .thenComparing(UsageRollup::tool, TOOL_ORDER))
         .toList();
   }
 
   /**
-   * The distinct (client, session) pairs of the window: from the small per-server sets when no
-   * tool or category filter applies, else from the per-tool sets.
+   * The distinct (client, session) pairs of the window: from the small per-server sets when no tool
+   * or category filter applies, else from the per-tool sets.
    */
-  private static Select<Record2<String, String>> sessionPairs(TimeWindow window, UsageFilter filter) {
+  private static Select<Record2<String, String>> sessionPairs(
+      TimeWindow window, UsageFilter filter) {
     boolean perTool = filter.toolCategory().isPresent() || filter.toolName().isPresent();
     List<Select<Record2<String, String>>> parts = new ArrayList<>();
     for (TimeWindow hours : window.partialDays()) {
-      parts.add(perTool ? clientSessions(RollupGrain.HOURLY.sessions(), hours, filter)
-          : serverSessions(RollupGrain.HOURLY.serverSessions(), hours, filter));
+      parts.add(
+          perTool
+              ? clientSessions(RollupGrain.HOURLY.sessions(), hours, filter)
+              : serverSessions(RollupGrain.HOURLY.serverSessions(), hours, filter));
     }
-    window.wholeDays().ifPresent(days -> parts.add(perTool ? clientSessions(RollupGrain.DAILY.sessions(), days, filter)
-        : serverSessions(RollupGrain.DAILY.serverSessions(), days, filter)));
+    window
+        .wholeDays()
+        .ifPresent(
+            days ->
+                parts.add(
+                    perTool
+                        ? clientSessions(RollupGrain.DAILY.sessions(), days, filter)
+                        : serverSessions(RollupGrain.DAILY.serverSessions(), days, filter)));
     return unionAll(parts);
   }
 
-  private static Select<Record2<String, String>> serverSessions(RollupGrain.ServerSessions sessions, TimeWindow window, UsageFilter filter) {
-    return DSL.select(sessions.client(), sessions.sessionId()).from(sessions.table()).where(sessions.rows(window, filter));
+  private static Select<Record2<String, String>> serverSessions(
+      RollupGrain.ServerSessions sessions, TimeWindow window, UsageFilter filter) {
+    return DSL.select(sessions.client(), sessions.sessionId())
+        .from(sessions.table())
+        .where(sessions.rows(window, filter));
   }
 
-  private static Map<ToolKey, BucketStats> toolTotals(DSLContext dsl, RollupGrain<?> grain, TimeWindow window, UsageFilter filter) {
-    List<Field<?>> select = new ArrayList<>(List.of(grain.server(), grain.category(), grain.tool()));
+  private static Map<ToolKey, BucketStats> toolTotals(
+      DSLContext dsl, RollupGrain<?> grain, TimeWindow window, UsageFilter filter) {
+    List<Field<?>> select =
+        new ArrayList<>(List.of(grain.server(), grain.category(), grain.tool()));
     select.addAll(aggregates(grain));
     return dsl.select(select)
         .from(grain.rollup())
         .where(grain.rows(window, filter))
         .groupBy(grain.server(), grain.category(), grain.tool())
         .fetchMap(
-            row -> new ToolKey(row.get(grain.server()), row.get(grain.category()), row.get(grain.tool())),
+            row ->
+                new ToolKey(
+                    row.get(grain.server()), row.get(grain.category()), row.get(grain.tool())),
             row -> stats(row, 3));
   }
 
-  private static Map<String, BucketStats> clientTotals(DSLContext dsl, RollupGrain<?> grain, TimeWindow window, UsageFilter filter) {
+  private static Map<String, BucketStats> clientTotals(
+      DSLContext dsl, RollupGrain<?> grain, TimeWindow window, UsageFilter filter) {
     List<Field<?>> select = new ArrayList<>(List.of(grain.client()));
     select.addAll(aggregates(grain));
     return dsl.select(select)
@@ -222,12 +305,18 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
         .fetchMap(row -> clientName(row.get(grain.client())), row -> stats(row, 1));
   }
 
-  private static Select<Record2<String, String>> clientSessions(RollupGrain.Sessions<?> sessions, TimeWindow window, UsageFilter filter) {
-    return DSL.select(sessions.client(), sessions.sessionId()).from(sessions.table()).where(sessions.rows(window, filter));
+  private static Select<Record2<String, String>> clientSessions(
+      RollupGrain.Sessions<?> sessions, TimeWindow window, UsageFilter filter) {
+    return DSL.select(sessions.client(), sessions.sessionId())
+        .from(sessions.table())
+        .where(sessions.rows(window, filter));
   }
 
-  private static Select<Record3<String, Long, Long>> sourceCalls(RollupGrain.Sources sources, TimeWindow window, UsageFilter filter) {
-    return DSL.select(sources.sourceId(), sources.calls(), sources.errors()).from(sources.table()).where(sources.rows(window, filter));
+  private static Select<Record3<String, Long, Long>> sourceCalls(
+      RollupGrain.Sources sources, TimeWindow window, UsageFilter filter) {
+    return DSL.select(sources.sourceId(), sources.calls(), sources.errors())
+        .from(sources.table())
+        .where(sources.rows(window, filter));
   }
 
   private static <R extends Record> Select<R> unionAll(List<Select<R>> parts) {
@@ -243,17 +332,29 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
     return stored.isEmpty() ? ClientUsage.UNKNOWN : stored;
   }
 
-  /** The merged statistics columns, in the order {@link #stats} reads them: totals, then the histogram. */
+  /**
+   * The merged statistics columns, in the order {@link #stats} reads them: totals, then the
+   * histogram.
+   */
   private static List<Field<?>> aggregates(RollupGrain<?> grain) {
-    List<Field<?>> fields = new ArrayList<>(List.of(
-        total(grain.calls()), total(grain.errors()), total(grain.responseTimeSum()),
-        min(grain.minResponseTime()), max(grain.maxResponseTime()),
-        min(grain.firstCall()), max(grain.lastCall())));
+    List<Field<?>> fields =
+        new ArrayList<>(
+            List.of(
+                total(grain.calls()),
+                total(grain.errors()),
+                total(grain.responseTimeSum()),
+                min(grain.minResponseTime()),
+                max(grain.maxResponseTime()),
+                min(grain.firstCall()),
+                max(grain.lastCall())));
     grain.latencyBuckets().forEach(bucket -> fields.add(total(bucket)));
     return fields;
   }
 
-  /** sum() of a bigint is numeric in PostgreSQL; back to bigint so rows map to longs, not BigDecimals. */
+  /**
+   * sum() of a bigint is numeric in PostgreSQL; back to bigint so rows map to longs, not
+   * BigDecimals.
+   */
   private static Field<Long> total(Field<? extends Number> column) {
     return sum(column).cast(SQLDataType.BIGINT);
   }

@@ -27,8 +27,8 @@ import org.jooq.Field;
 import org.jooq.Table;
 
 /**
- * The columns of one rollup grain — hourly or daily — and of its session set, so one query
- * serves both grains.
+ * The columns of one rollup grain — hourly or daily — and of its session set, so one query serves
+ * both grains.
  *
  * @param <B> the bucket column's Java type
  */
@@ -67,7 +67,9 @@ record RollupGrain<B>(
       Function<TimeWindow, Condition> inWindow) {
 
     Condition rows(TimeWindow window, UsageFilter filter) {
-      return inWindow.apply(window).and(RollupQueries.matching(filter, server, category, tool, client));
+      return inWindow
+          .apply(window)
+          .and(RollupQueries.matching(filter, server, category, tool, client));
     }
   }
 
@@ -79,7 +81,9 @@ record RollupGrain<B>(
       Field<String> sessionId,
       Function<TimeWindow, Condition> inWindow) {
 
-    /** The rows of the window for the filter's server and client (tool filters cannot apply here). */
+    /**
+     * The rows of the window for the filter's server and client (tool filters cannot apply here).
+     */
     Condition rows(TimeWindow window, UsageFilter filter) {
       Condition condition = inWindow.apply(window);
       if (filter.serverName().isPresent()) {
@@ -103,9 +107,13 @@ record RollupGrain<B>(
       Field<Long> errors,
       Function<TimeWindow, Condition> inWindow) {
 
-    /** The rows of the window that pass the filter; a client filter cannot apply and matches none. */
+    /**
+     * The rows of the window that pass the filter; a client filter cannot apply and matches none.
+     */
     Condition rows(TimeWindow window, UsageFilter filter) {
-      return inWindow.apply(window).and(RollupQueries.matchingWithoutClient(filter, server, category, tool));
+      return inWindow
+          .apply(window)
+          .and(RollupQueries.matchingWithoutClient(filter, server, category, tool));
     }
   }
 
@@ -120,9 +128,13 @@ record RollupGrain<B>(
       Field<OffsetDateTime> lastCall,
       Function<TimeWindow, Condition> inWindow) {
 
-    /** The rows of the window that pass the filter; a client filter cannot apply and matches none. */
+    /**
+     * The rows of the window that pass the filter; a client filter cannot apply and matches none.
+     */
     Condition rows(TimeWindow window, UsageFilter filter) {
-      return inWindow.apply(window).and(RollupQueries.matchingWithoutClient(filter, server, category, tool));
+      return inWindow
+          .apply(window)
+          .and(RollupQueries.matchingWithoutClient(filter, server, category, tool));
     }
   }
 
@@ -133,7 +145,9 @@ record RollupGrain<B>(
 
   /** The rollup rows of the window that pass the filter. */
   Condition rows(TimeWindow window, UsageFilter filter) {
-    return inWindow.apply(window).and(RollupQueries.matching(filter, server, category, tool, client));
+    return inWindow
+        .apply(window)
+        .and(RollupQueries.matching(filter, server, category, tool, client));
   }
 
   private static RollupGrain<OffsetDateTime> hourly() {
@@ -143,15 +157,53 @@ record RollupGrain<B>(
     var so = MCP_USAGE_HOURLY_SOURCES;
     var er = MCP_USAGE_HOURLY_ERRORS;
     return new RollupGrain<>(
-        r, r.HOUR_BUCKET, r.SERVER_NAME, r.TOOL_CATEGORY, r.TOOL_NAME, r.CLIENT_TYPE,
-        r.CALL_COUNT, r.ERROR_COUNT, r.RESPONSE_TIME_SUM_MS, r.MIN_RESPONSE_TIME_MS, r.MAX_RESPONSE_TIME_MS,
-        r.FIRST_CALL_AT, r.LAST_CALL_AT, r.UNIQUE_SESSIONS, latencyBuckets(r),
-        new Sessions<>(s, s.HOUR_BUCKET, s.SERVER_NAME, s.TOOL_CATEGORY, s.TOOL_NAME, s.CLIENT_TYPE, s.SESSION_ID,
+        r,
+        r.HOUR_BUCKET,
+        r.SERVER_NAME,
+        r.TOOL_CATEGORY,
+        r.TOOL_NAME,
+        r.CLIENT_TYPE,
+        r.CALL_COUNT,
+        r.ERROR_COUNT,
+        r.RESPONSE_TIME_SUM_MS,
+        r.MIN_RESPONSE_TIME_MS,
+        r.MAX_RESPONSE_TIME_MS,
+        r.FIRST_CALL_AT,
+        r.LAST_CALL_AT,
+        r.UNIQUE_SESSIONS,
+        latencyBuckets(r),
+        new Sessions<>(
+            s,
+            s.HOUR_BUCKET,
+            s.SERVER_NAME,
+            s.TOOL_CATEGORY,
+            s.TOOL_NAME,
+            s.CLIENT_TYPE,
+            s.SESSION_ID,
             window -> hoursIn(s.HOUR_BUCKET, window)),
-        new ServerSessions(ss, ss.SERVER_NAME, ss.CLIENT_TYPE, ss.SESSION_ID, window -> hoursIn(ss.HOUR_BUCKET, window)),
-        new Sources(so, so.SERVER_NAME, so.TOOL_CATEGORY, so.TOOL_NAME, so.SOURCE_ID, so.CALL_COUNT, so.ERROR_COUNT,
+        new ServerSessions(
+            ss,
+            ss.SERVER_NAME,
+            ss.CLIENT_TYPE,
+            ss.SESSION_ID,
+            window -> hoursIn(ss.HOUR_BUCKET, window)),
+        new Sources(
+            so,
+            so.SERVER_NAME,
+            so.TOOL_CATEGORY,
+            so.TOOL_NAME,
+            so.SOURCE_ID,
+            so.CALL_COUNT,
+            so.ERROR_COUNT,
             window -> hoursIn(so.HOUR_BUCKET, window)),
-        new Errors(er, er.SERVER_NAME, er.TOOL_CATEGORY, er.TOOL_NAME, er.ERROR_TYPE, er.CALL_COUNT, er.LAST_CALL_AT,
+        new Errors(
+            er,
+            er.SERVER_NAME,
+            er.TOOL_CATEGORY,
+            er.TOOL_NAME,
+            er.ERROR_TYPE,
+            er.CALL_COUNT,
+            er.LAST_CALL_AT,
             window -> hoursIn(er.HOUR_BUCKET, window)),
         window -> hoursIn(r.HOUR_BUCKET, window),
         OffsetDateTime::toInstant);
@@ -164,37 +216,83 @@ record RollupGrain<B>(
     var so = MCP_USAGE_DAILY_SOURCES;
     var er = MCP_USAGE_DAILY_ERRORS;
     return new RollupGrain<>(
-        r, r.DATE_BUCKET, r.SERVER_NAME, r.TOOL_CATEGORY, r.TOOL_NAME, r.CLIENT_TYPE,
-        r.CALL_COUNT, r.ERROR_COUNT, r.RESPONSE_TIME_SUM_MS, r.MIN_RESPONSE_TIME_MS, r.MAX_RESPONSE_TIME_MS,
-        r.FIRST_CALL_AT, r.LAST_CALL_AT, r.UNIQUE_SESSIONS, latencyBuckets(r),
-        new Sessions<>(s, s.DATE_BUCKET, s.SERVER_NAME, s.TOOL_CATEGORY, s.TOOL_NAME, s.CLIENT_TYPE, s.SESSION_ID,
+        r,
+        r.DATE_BUCKET,
+        r.SERVER_NAME,
+        r.TOOL_CATEGORY,
+        r.TOOL_NAME,
+        r.CLIENT_TYPE,
+        r.CALL_COUNT,
+        r.ERROR_COUNT,
+        r.RESPONSE_TIME_SUM_MS,
+        r.MIN_RESPONSE_TIME_MS,
+        r.MAX_RESPONSE_TIME_MS,
+        r.FIRST_CALL_AT,
+        r.LAST_CALL_AT,
+        r.UNIQUE_SESSIONS,
+        latencyBuckets(r),
+        new Sessions<>(
+            s,
+            s.DATE_BUCKET,
+            s.SERVER_NAME,
+            s.TOOL_CATEGORY,
+            s.TOOL_NAME,
+            s.CLIENT_TYPE,
+            s.SESSION_ID,
             window -> daysIn(s.DATE_BUCKET, window)),
-        new ServerSessions(ss, ss.SERVER_NAME, ss.CLIENT_TYPE, ss.SESSION_ID, window -> daysIn(ss.DATE_BUCKET, window)),
-        new Sources(so, so.SERVER_NAME, so.TOOL_CATEGORY, so.TOOL_NAME, so.SOURCE_ID, so.CALL_COUNT, so.ERROR_COUNT,
+        new ServerSessions(
+            ss,
+            ss.SERVER_NAME,
+            ss.CLIENT_TYPE,
+            ss.SESSION_ID,
+            window -> daysIn(ss.DATE_BUCKET, window)),
+        new Sources(
+            so,
+            so.SERVER_NAME,
+            so.TOOL_CATEGORY,
+            so.TOOL_NAME,
+            so.SOURCE_ID,
+            so.CALL_COUNT,
+            so.ERROR_COUNT,
             window -> daysIn(so.DATE_BUCKET, window)),
-        new Errors(er, er.SERVER_NAME, er.TOOL_CATEGORY, er.TOOL_NAME, er.ERROR_TYPE, er.CALL_COUNT, er.LAST_CALL_AT,
+        new Errors(
+            er,
+            er.SERVER_NAME,
+            er.TOOL_CATEGORY,
+            er.TOOL_NAME,
+            er.ERROR_TYPE,
+            er.CALL_COUNT,
+            er.LAST_CALL_AT,
             window -> daysIn(er.DATE_BUCKET, window)),
         window -> daysIn(r.DATE_BUCKET, window),
         day -> day.atStartOfDay().toInstant(ZoneOffset.UTC));
   }
 
-  /** The histogram's columns, {@code latency_b01} onwards, one per bucket of the domain's histogram. */
+  /**
+   * The histogram's columns, {@code latency_b01} onwards, one per bucket of the domain's histogram.
+   */
   private static List<Field<Integer>> latencyBuckets(Table<?> rollup) {
     return IntStream.rangeClosed(1, LatencyHistogram.BUCKET_COUNT)
-        .mapToObj(bucket -> Objects.requireNonNull(
-            rollup.field(String.format("latency_b%02d", bucket), Integer.class),
-            () -> rollup.getName() + " lacks the column of latency bucket " + bucket))
+        .mapToObj(
+            bucket ->
+                Objects.requireNonNull(
+                    rollup.field(String.format("latency_b%02d", bucket), Integer.class),
+                    () -> rollup.getName() + " lacks the column of latency bucket " + bucket))
         .toList();
   }
 
   private static Condition hoursIn(Field<OffsetDateTime> bucket, TimeWindow window) {
-    return bucket.ge(window.from().atOffset(ZoneOffset.UTC)).and(bucket.lt(window.to().atOffset(ZoneOffset.UTC)));
+    return bucket
+        .ge(window.from().atOffset(ZoneOffset.UTC))
+        .and(bucket.lt(window.to().atOffset(ZoneOffset.UTC)));
   }
 
   /** Days that start inside the window. */
   private static Condition daysIn(Field<LocalDate> bucket, TimeWindow window) {
-    LocalDate first = LocalDate.ofInstant(window.from().plusNanos(ALMOST_A_DAY_NANOS), ZoneOffset.UTC);
-    LocalDate afterLast = LocalDate.ofInstant(window.to().plusNanos(ALMOST_A_DAY_NANOS), ZoneOffset.UTC);
+    LocalDate first =
+        LocalDate.ofInstant(window.from().plusNanos(ALMOST_A_DAY_NANOS), ZoneOffset.UTC);
+    LocalDate afterLast =
+        LocalDate.ofInstant(window.to().plusNanos(ALMOST_A_DAY_NANOS), ZoneOffset.UTC);
     return bucket.ge(first).and(bucket.lt(afterLast));
   }
 }

@@ -33,14 +33,22 @@ final class RollupQueries {
   }
 
   /**
-   * The conditions for tables without a client column: a client filter cannot be honoured there,
-   * so it matches nothing rather than silently everything.
+   * The conditions for tables without a client column: a client filter cannot be honoured there, so
+   * it matches nothing rather than silently everything.
    */
   static Condition matchingWithoutClient(
       UsageFilter filter, Field<String> server, Field<String> category, Field<String> tool) {
-    Condition condition = matching(
-        new UsageFilter(filter.serverName(), filter.toolCategory(), filter.toolName(), java.util.Optional.empty()),
-        server, category, tool, null);
+    Condition condition =
+        matching(
+            new UsageFilter(
+                filter.serverName(),
+                filter.toolCategory(),
+                filter.toolName(),
+                java.util.Optional.empty()),
+            server,
+            category,
+            tool,
+            null);
     return filter.clientType().isPresent() ? DSL.falseCondition() : condition;
   }
 }

@@ -33,11 +33,16 @@ final class StalePostmaster {
     Optional<ProcessHandle> postmaster = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
     if (postmaster.isPresent()) {
       notices.accept(
-          "Stopping an embedded PostgreSQL (pid " + pid.get() + ") left running by an mcp-usage process that was killed");
+          "Stopping an embedded PostgreSQL (pid "
+              + pid.get()
+              + ") left running by an mcp-usage process that was killed");
       stop(postmaster.get());
     }
     if (Files.deleteIfExists(pidFile)) {
-      notices.accept("Recovered a stale embedded PostgreSQL lock (" + pidFile + ") from a process that is gone");
+      notices.accept(
+          "Recovered a stale embedded PostgreSQL lock ("
+              + pidFile
+              + ") from a process that is gone");
     }
   }
 
@@ -48,10 +53,12 @@ final class StalePostmaster {
       postmaster.onExit().get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while stopping PostgreSQL (pid " + postmaster.pid() + ")", e);
+      throw new IOException(
+          "interrupted while stopping PostgreSQL (pid " + postmaster.pid() + ")", e);
     } catch (ExecutionException | TimeoutException e) {
       postmaster.destroyForcibly();
-      throw new IOException("the orphaned PostgreSQL (pid " + postmaster.pid() + ") did not stop", e);
+      throw new IOException(
+          "the orphaned PostgreSQL (pid " + postmaster.pid() + ") did not stop", e);
     }
   }
 

@@ -26,7 +26,8 @@ final class DebianPostgres15 {
 
   private DebianPostgres15() throws IOException {
     if (!Files.isExecutable(BIN.resolve("postgres"))) {
-      throw new AssertionError("PostgreSQL 15 is needed for the compatibility tests: apt-get install postgresql-15");
+      throw new AssertionError(
+          "PostgreSQL 15 is needed for the compatibility tests: apt-get install postgresql-15");
     }
     dir = Files.createTempDirectory("mcp-usage-pg15");
     int port;
@@ -37,15 +38,47 @@ final class DebianPostgres15 {
       run(List.of("chown", "postgres", dir.toString()));
     }
     Path data = dir.resolve("data");
-    runAsPostgres(List.of(BIN.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust", "-U", "postgres",
-        "-E", "UTF8", "--no-sync"));
-    runAsPostgres(List.of(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l", dir.resolve("log").toString(),
-        "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      runAsPostgres(List.of(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"));
-      TestDatabase.deleteRecursively(dir);
-    }));
-    DatabaseAddress address = new DatabaseAddress("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", Optional.empty());
+    runAsPostgres(
+        List.of(
+            BIN.resolve("initdb").toString(),
+            "-D",
+            data.toString(),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--no-sync"));
+    runAsPostgres(
+        List.of(
+            BIN.resolve("pg_ctl").toString(),
+            "-D",
+            data.toString(),
+            "-w",
+            "-l",
+            dir.resolve("log").toString(),
+            "-o",
+            "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+            "start"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  runAsPostgres(
+                      List.of(
+                          BIN.resolve("pg_ctl").toString(),
+                          "-D",
+                          data.toString(),
+                          "-m",
+                          "fast",
+                          "-w",
+                          "stop"));
+                  TestDatabase.deleteRecursively(dir);
+                }));
+    DatabaseAddress address =
+        new DatabaseAddress(
+            "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", Optional.empty());
     pool = new PostgresConnectionPool(new ExternalPostgresServer(address), 4, true);
     pool.start();
   }

@@ -21,10 +21,17 @@ class EmbeddedPostgresServerIT {
   @Test
   void givenEventsStored_restart_keepsThem() {
     Instant t = Instant.parse("2026-03-10T12:00:00Z");
-    runOnce(pool -> new PostgresUsageEventSink(pool).append(List.of(anEvent().timestamp(t).build())));
+    runOnce(
+        pool -> new PostgresUsageEventSink(pool).append(List.of(anEvent().timestamp(t).build())));
 
-    long calls = runOnce(pool -> new PostgresUsageStatsReader(pool)
-        .toolTotals(new TimeWindow(t, t.plusSeconds(3600)), UsageFilter.NONE).get(0).stats().callCount());
+    long calls =
+        runOnce(
+            pool ->
+                new PostgresUsageStatsReader(pool)
+                    .toolTotals(new TimeWindow(t, t.plusSeconds(3600)), UsageFilter.NONE)
+                    .get(0)
+                    .stats()
+                    .callCount());
 
     assertThat(calls).isEqualTo(1);
     assertThat(dataDir.resolve("embedded-postgres.properties")).doesNotExist();
@@ -36,17 +43,22 @@ class EmbeddedPostgresServerIT {
     Files.writeString(dataDir.resolve("pgdata/postmaster.pid"), "999999\n" + dataDir + "\n");
     List<String> notices = new ArrayList<>();
 
-    PostgresConnectionPool pool = new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, notices::add), 2, true);
+    PostgresConnectionPool pool =
+        new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, notices::add), 2, true);
     pool.start();
     boolean empty = new PostgresUsageStatsReader(pool).isEmpty();
     pool.stop();
 
     assertThat(empty).isTrue();
-    assertThat(notices).singleElement().asString().contains("Recovered a stale embedded PostgreSQL lock");
+    assertThat(notices)
+        .singleElement()
+        .asString()
+        .contains("Recovered a stale embedded PostgreSQL lock");
   }
 
   private <T> T runOnce(java.util.function.Function<PostgresConnectionPool, T> work) {
-    PostgresConnectionPool pool = new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, message -> {}), 2, true);
+    PostgresConnectionPool pool =
+        new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, message -> {}), 2, true);
     pool.start();
     try {
       return work.apply(pool);

@@ -1,6 +1,5 @@
 package dev.mcpusage.adapter.out.postgres;
 
-
 import dev.mcpusage.application.port.out.UsageStoreContractTest;
 
 /** The same contract on Debian's PostgreSQL 15, the oldest supported server (the seed's target). */

@@ -13,7 +13,10 @@ final class Psql {
 
   /** Runs {@code sql} through psql (unaligned, tuples only, stop on error); returns its output. */
   static Result run(DatabaseAddress address, String sql, String... extraArgs) {
-    List<String> command = new ArrayList<>(List.of("psql", address.psqlUri(true), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "psql", address.psqlUri(true), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"));
     command.addAll(List.of(extraArgs));
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -26,7 +29,8 @@ final class Psql {
       }
       return new Result(process.exitValue(), output.strip());
     } catch (IOException e) {
-      throw new AssertionError("psql must be installed (Debian package postgresql-client): " + e.getMessage(), e);
+      throw new AssertionError(
+          "psql must be installed (Debian package postgresql-client): " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Retention drops whole expired days, trims the boundary day exactly, and leaves later days alone. */
+/**
+ * Retention drops whole expired days, trims the boundary day exactly, and leaves later days alone.
+ */
 class RetentionIT {
 
   @Test
@@ -39,19 +41,37 @@ class RetentionIT {
 
     CleanupReport report = new PostgresMaintenanceStore(db.pool).removeEventsBefore(cutoff);
 
-    assertThat(report.droppedDays()).extracting(DayBucket::date)
-        .containsExactly(LocalDate.of(2026, 5, 26), LocalDate.of(2026, 5, 27), LocalDate.of(2026, 5, 28));
-    // the boundary day 2026-05-29 loses its 00:00 and 03:00 events (before 06:00), keeps 06:00..21:00
+    assertThat(report.droppedDays())
+        .extracting(DayBucket::date)
+        .containsExactly(
+            LocalDate.of(2026, 5, 26), LocalDate.of(2026, 5, 27), LocalDate.of(2026, 5, 28));
+    // the boundary day 2026-05-29 loses its 00:00 and 03:00 events (before 06:00), keeps
+    // 06:00..21:00
     assertThat(report.deletedEvents()).isEqualTo(3 * 8 + 2);
-    TimeWindow boundary = new TimeWindow(new DayBucket(LocalDate.of(2026, 5, 29)).start(), new DayBucket(LocalDate.of(2026, 5, 30)).start());
-    assertThat(reader.daily(boundary, UsageFilter.NONE)).singleElement()
+    TimeWindow boundary =
+        new TimeWindow(
+            new DayBucket(LocalDate.of(2026, 5, 29)).start(),
+            new DayBucket(LocalDate.of(2026, 5, 30)).start());
+    assertThat(reader.daily(boundary, UsageFilter.NONE))
+        .singleElement()
         .satisfies(row -> assertThat(row.stats().callCount()).isEqualTo(6));
-    assertThat(reader.hourly(boundary, UsageFilter.NONE)).extracting(UsageRollup::bucketStart)
+    assertThat(reader.hourly(boundary, UsageFilter.NONE))
+        .extracting(UsageRollup::bucketStart)
         .allSatisfy(hour -> assertThat(hour).isAfterOrEqualTo(cutoff));
     assertThat(reader.daily(kept, UsageFilter.NONE)).isEqualTo(keptBefore);
-    assertThat(Psql.run(db.address(), "SELECT count(*) FROM archon_mcp_usage_events WHERE \"timestamp\" < '" + cutoff + "';").output())
+    assertThat(
+            Psql.run(
+                    db.address(),
+                    "SELECT count(*) FROM archon_mcp_usage_events WHERE \"timestamp\" < '"
+                        + cutoff
+                        + "';")
+                .output())
         .isEqualTo("0");
-    assertThat(Psql.run(db.address(), "SELECT to_regclass('archon_mcp_usage_events_p20260528') IS NULL;").output())
+    assertThat(
+            Psql.run(
+                    db.address(),
+                    "SELECT to_regclass('archon_mcp_usage_events_p20260528') IS NULL;")
+                .output())
         .isEqualTo("t");
   }
 }

@@ -19,16 +19,46 @@ class SeedVerificationQueriesIT {
   @BeforeEach
   void insertEvents() {
     db = TestDatabase.shared().empty();
-    new PostgresUsageEventSink(db.pool).append(List.of(
-        anEvent().timestamp(now.minusSeconds(10)).toolName("rag_search_knowledge_base").toolCategory("rag").responseTimeMs(100).sessionId("s1").build(),
-        anEvent().timestamp(now.minusSeconds(20)).toolName("rag_search_knowledge_base").toolCategory("rag").responseTimeMs(300).success(false).sessionId("s2").build(),
-        anEvent().timestamp(now.minusSeconds(30)).toolName("find_tasks").toolCategory("task").responseTimeMs(20).sessionId("s1").build(),
-        anEvent().timestamp(now.minus(Duration.ofHours(30))).toolName("find_tasks").toolCategory("task").responseTimeMs(50).sessionId("s3").build()));
+    new PostgresUsageEventSink(db.pool)
+        .append(
+            List.of(
+                anEvent()
+                    .timestamp(now.minusSeconds(10))
+                    .toolName("rag_search_knowledge_base")
+                    .toolCategory("rag")
+                    .responseTimeMs(100)
+                    .sessionId("s1")
+                    .build(),
+                anEvent()
+                    .timestamp(now.minusSeconds(20))
+                    .toolName("rag_search_knowledge_base")
+                    .toolCategory("rag")
+                    .responseTimeMs(300)
+                    .success(false)
+                    .sessionId("s2")
+                    .build(),
+                anEvent()
+                    .timestamp(now.minusSeconds(30))
+                    .toolName("find_tasks")
+                    .toolCategory("task")
+                    .responseTimeMs(20)
+                    .sessionId("s1")
+                    .build(),
+                anEvent()
+                    .timestamp(now.minus(Duration.ofHours(30)))
+                    .toolName("find_tasks")
+                    .toolCategory("task")
+                    .responseTimeMs(50)
+                    .sessionId("s3")
+                    .build()));
   }
 
   @Test
   void checkRecentEvents_listsNewestFirst() {
-    Psql.Result result = Psql.run(db.address(), """
+    Psql.Result result =
+        Psql.run(
+            db.address(),
+            """
         SELECT
             tool_name,
             tool_category,
@@ -48,7 +78,10 @@ class SeedVerificationQueriesIT {
 
   @Test
   void viewHourlyAggregations_sumsTheLast24HoursPerCategory() {
-    Psql.Result result = Psql.run(db.address(), """
+    Psql.Result result =
+        Psql.run(
+            db.address(),
+            """
         SELECT
             hour_bucket,
             tool_category,
@@ -68,7 +101,8 @@ class SeedVerificationQueriesIT {
 
   @Test
   void getUsageSummary_answersTheSeedsColumns() {
-    Psql.Result result = Psql.run(db.address(), "SELECT * FROM get_mcp_usage_summary(24);  -- Last 24 hours\n");
+    Psql.Result result =
+        Psql.run(db.address(), "SELECT * FROM get_mcp_usage_summary(24);  -- Last 24 hours\n");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.output()).isEqualTo("3|2|1|66.67|2|140.00|rag_search_knowledge_base|rag");
@@ -85,7 +119,10 @@ class SeedVerificationQueriesIT {
 
   @Test
   void theSeedsMaterializedViewStatusQueryFails_andOurReplacementAnswers() {
-    Psql.Result seeds = Psql.run(db.address(), """
+    Psql.Result seeds =
+        Psql.run(
+            db.address(),
+            """
         SELECT
             schemaname,
             matviewname,
@@ -94,10 +131,14 @@ class SeedVerificationQueriesIT {
         WHERE schemaname = 'public'
         AND tablename LIKE 'archon_mcp_usage_%';
         """);
-    Psql.Result ours = Psql.run(db.address(), "SELECT view_name, rollup_rows > 0, in_sync FROM mcp_usage_rollup_status;");
+    Psql.Result ours =
+        Psql.run(
+            db.address(),
+            "SELECT view_name, rollup_rows > 0, in_sync FROM mcp_usage_rollup_status;");
 
     assertThat(seeds.exitCode()).isNotZero();
     assertThat(seeds.output()).contains("matviewname");
-    assertThat(ours.lines()).containsExactly("archon_mcp_usage_hourly|t|t", "archon_mcp_usage_daily|t|t");
+    assertThat(ours.lines())
+        .containsExactly("archon_mcp_usage_hourly|t|t", "archon_mcp_usage_daily|t|t");
   }
 }

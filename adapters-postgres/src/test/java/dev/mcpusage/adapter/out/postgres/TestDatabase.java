@@ -1,13 +1,12 @@
 package dev.mcpusage.adapter.out.postgres;
 
-
 import dev.mcpusage.adapter.out.postgres.jooq.Routines;
 import java.io.IOException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -15,7 +14,8 @@ import org.jooq.DSLContext;
 /** Test fixture: one real, migrated embedded PostgreSQL per test JVM, emptied between tests. */
 final class TestDatabase {
 
-  private static final OffsetDateTime END_OF_TIME = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+  private static final OffsetDateTime END_OF_TIME =
+      OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
   private static TestDatabase instance;
 
   final Path dataDir;
@@ -30,10 +30,13 @@ final class TestDatabase {
     }
     pool = new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, notices::add), 4, true);
     pool.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      pool.stop();
-      deleteRecursively(dataDir);
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  pool.stop();
+                  deleteRecursively(dataDir);
+                }));
   }
 
   static void deleteRecursively(Path dir) {
@@ -57,9 +60,15 @@ final class TestDatabase {
     return this;
   }
 
-  /** Drops every day partition and deletes every other event and rollup row of {@code pool}'s database. */
+  /**
+   * Drops every day partition and deletes every other event and rollup row of {@code pool}'s
+   * database.
+   */
   static void emptyAll(PostgresConnectionPool pool) {
-    pool.withDsl(dsl -> Routines.mcpUsageRemoveEventsBefore(dsl.configuration(), END_OF_TIME).getDeletedCount());
+    pool.withDsl(
+        dsl ->
+            Routines.mcpUsageRemoveEventsBefore(dsl.configuration(), END_OF_TIME)
+                .getDeletedCount());
   }
 
   <T> T sql(java.util.function.Function<DSLContext, T> work) {

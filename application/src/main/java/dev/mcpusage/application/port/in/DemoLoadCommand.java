@@ -11,10 +11,12 @@ public record DemoLoadCommand(long events, int days, long seed, boolean onlyIfEm
 
   public DemoLoadCommand {
     if (events < 1 || events > MAX_EVENTS) {
-      throw new IllegalArgumentException("events must be between 1 and " + MAX_EVENTS + ", was " + events);
+      throw new IllegalArgumentException(
+          "events must be between 1 and " + MAX_EVENTS + ", was " + events);
     }
     if (days < 1 || days > MAX_DAYS) {
-      throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS + ", was " + days);
+      throw new IllegalArgumentException(
+          "days must be between 1 and " + MAX_DAYS + ", was " + days);
     }
   }
 }

@@ -4,8 +4,8 @@ package dev.mcpusage.application.port.in;
 public interface LoadDemoUsage {
 
   /**
-   * Loads {@code command.events()} events over the last {@code command.days()} days, unless
-   * {@code command.onlyIfEmpty()} and the store already holds events.
+   * Loads {@code command.events()} events over the last {@code command.days()} days, unless {@code
+   * command.onlyIfEmpty()} and the store already holds events.
    *
    * @return the number of events stored
    */

@@ -5,7 +5,10 @@ import dev.mcpusage.domain.window.InvalidTimeWindowException;
 import dev.mcpusage.domain.window.TimeWindow;
 import java.util.Objects;
 
-/** Query: a period of the last {@code hours} hours (1 to 4320), optionally filtered — for summaries and breakdowns. */
+/**
+ * Query: a period of the last {@code hours} hours (1 to 4320), optionally filtered — for summaries
+ * and breakdowns.
+ */
 public record PeriodQuery(int hours, UsageFilter filter) {
 
   public PeriodQuery {

@@ -2,7 +2,9 @@ package dev.mcpusage.application.port.in;
 
 import dev.mcpusage.domain.access.AccessTokens;
 
-/** Use case: the reader and writer tokens in force, created on first use when none are configured. */
+/**
+ * Use case: the reader and writer tokens in force, created on first use when none are configured.
+ */
 public interface ProvideAccessTokens {
 
   /** The tokens; the same on every call and across restarts. */

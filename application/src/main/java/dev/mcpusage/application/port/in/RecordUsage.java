@@ -6,7 +6,8 @@ public interface RecordUsage {
   /**
    * Validates each event against the clock and stores the valid ones.
    *
-   * @throws dev.mcpusage.application.port.out.StoreUnavailableException when nothing could be stored
+   * @throws dev.mcpusage.application.port.out.StoreUnavailableException when nothing could be
+   *     stored
    */
   RecordResult record(RecordBatchCommand command);
 }

@@ -22,6 +22,8 @@ public interface MaintenanceStore {
   /** Brings the schema to the newest version. */
   SchemaMigration migrateSchema();
 
-  /** Says which store this is and where; {@code withSecrets} includes a password if there is one. */
+  /**
+   * Says which store this is and where; {@code withSecrets} includes a password if there is one.
+   */
   StoreDescription describe(boolean withSecrets);
 }

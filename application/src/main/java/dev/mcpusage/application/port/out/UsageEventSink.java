@@ -7,8 +7,8 @@ import java.util.List;
 public interface UsageEventSink {
 
   /**
-   * Stores the batch in one transaction. Idempotent by event id: an event already stored is
-   * counted as a duplicate and not counted twice in any statistic.
+   * Stores the batch in one transaction. Idempotent by event id: an event already stored is counted
+   * as a duplicate and not counted twice in any statistic.
    *
    * @throws StoreUnavailableException when the store cannot be reached
    */

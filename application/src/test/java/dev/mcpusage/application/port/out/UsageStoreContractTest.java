@@ -62,8 +62,10 @@ public abstract class UsageStoreContractTest {
 
     List<UsageRollup> rows = reader.hourly(WHOLE_DAY, UsageFilter.NONE);
 
-    assertThat(rows).extracting(UsageRollup::bucketStart)
-        .containsExactly(Instant.parse("2026-03-10T12:00:00Z"), Instant.parse("2026-03-10T13:00:00Z"));
+    assertThat(rows)
+        .extracting(UsageRollup::bucketStart)
+        .containsExactly(
+            Instant.parse("2026-03-10T12:00:00Z"), Instant.parse("2026-03-10T13:00:00Z"));
     assertThat(rows).allSatisfy(row -> assertThat(row.stats().callCount()).isEqualTo(1));
     assertThat(reader.isEmpty()).isFalse();
   }
@@ -79,7 +81,8 @@ public abstract class UsageStoreContractTest {
 
     List<UsageRollup> rows = reader.daily(twoDays, UsageFilter.NONE);
 
-    assertThat(rows).extracting(UsageRollup::bucketStart)
+    assertThat(rows)
+        .extracting(UsageRollup::bucketStart)
         .containsExactly(DAY, Instant.parse("2026-03-11T00:00:00Z"));
     assertThat(rows).extracting(row -> row.stats().callCount()).containsExactly(1L, 2L);
   }
@@ -92,33 +95,52 @@ public abstract class UsageStoreContractTest {
             anEvent().timestamp(t).sessionId("a").build(),
             anEvent().timestamp(t.plusSeconds(1)).sessionId("a").build(),
             anEvent().timestamp(t.plusSeconds(2)).sessionId("b").build(),
-            anEvent().timestamp(t.plusSeconds(3)).sessionId("c").toolName("find_tasks").toolCategory("task").build(),
-            anEvent().timestamp(t.plusSeconds(4)).sessionId("a").toolName("find_tasks").toolCategory("task").build(),
+            anEvent()
+                .timestamp(t.plusSeconds(3))
+                .sessionId("c")
+                .toolName("find_tasks")
+                .toolCategory("task")
+                .build(),
+            anEvent()
+                .timestamp(t.plusSeconds(4))
+                .sessionId("a")
+                .toolName("find_tasks")
+                .toolCategory("task")
+                .build(),
             anEvent().timestamp(t.plusSeconds(5)).sessionId(null).build()));
 
     List<UsageRollup> rows = reader.hourly(WHOLE_DAY, UsageFilter.NONE);
 
     assertThat(reader.uniqueSessions(WHOLE_DAY, UsageFilter.NONE)).isEqualTo(3);
-    assertThat(rows).extracting(row -> row.tool().toolName(), UsageRollup::uniqueSessions)
+    assertThat(rows)
+        .extracting(row -> row.tool().toolName(), UsageRollup::uniqueSessions)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("find_tasks", 2L),
             org.assertj.core.groups.Tuple.tuple("rag_search", 2L));
   }
 
   @Test
-  void givenOneSessionIdFromTwoClientTypes_hourly_countsTwoSessions_becauseASessionIsAClientsSession() {
+  void
+      givenOneSessionIdFromTwoClientTypes_hourly_countsTwoSessions_becauseASessionIsAClientsSession() {
     Instant t = Instant.parse("2026-03-10T09:15:00Z");
     sink.append(
         List.of(
             anEvent().timestamp(t).sessionId("shared").clientType("cursor").build(),
-            anEvent().timestamp(t.plusSeconds(1)).sessionId("shared").clientType("claude-code").build()));
+            anEvent()
+                .timestamp(t.plusSeconds(1))
+                .sessionId("shared")
+                .clientType("claude-code")
+                .build()));
 
     List<UsageRollup> rows = reader.hourly(WHOLE_DAY, UsageFilter.NONE);
 
-    assertThat(rows).singleElement().satisfies(row -> {
-      assertThat(row.stats().callCount()).isEqualTo(2);
-      assertThat(row.uniqueSessions()).isEqualTo(2);
-    });
+    assertThat(rows)
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.stats().callCount()).isEqualTo(2);
+              assertThat(row.uniqueSessions()).isEqualTo(2);
+            });
     assertThat(reader.uniqueSessions(WHOLE_DAY, UsageFilter.NONE)).isEqualTo(2);
   }
 
@@ -128,7 +150,12 @@ public abstract class UsageStoreContractTest {
     sink.append(
         List.of(
             anEvent().timestamp(t).responseTimeMs(5).build(),
-            anEvent().timestamp(t.plusSeconds(10)).responseTimeMs(900).success(false).errorType("TimeoutError").build(),
+            anEvent()
+                .timestamp(t.plusSeconds(10))
+                .responseTimeMs(900)
+                .success(false)
+                .errorType("TimeoutError")
+                .build(),
             anEvent().timestamp(t.plusSeconds(20)).responseTimeMs(40).build()));
 
     ToolStats tool = reader.toolTotals(WHOLE_DAY, UsageFilter.NONE).get(0);
@@ -158,7 +185,8 @@ public abstract class UsageStoreContractTest {
     sink.append(events);
     Arrays.sort(latencies);
 
-    Percentiles percentiles = reader.toolTotals(WHOLE_DAY, UsageFilter.NONE).get(0).stats().percentiles();
+    Percentiles percentiles =
+        reader.toolTotals(WHOLE_DAY, UsageFilter.NONE).get(0).stats().percentiles();
 
     assertWithinStatedError(percentiles.p50(), latencies[999]);
     assertWithinStatedError(percentiles.p95(), latencies[1899]);
@@ -177,17 +205,21 @@ public abstract class UsageStoreContractTest {
 
     assertThat(first).isEqualTo(new UsageEventSink.AppendResult(2, 0));
     assertThat(second).isEqualTo(new UsageEventSink.AppendResult(0, 2));
-    assertThat(reader.toolTotals(WHOLE_DAY, UsageFilter.NONE).get(0).stats().callCount()).isEqualTo(2);
+    assertThat(reader.toolTotals(WHOLE_DAY, UsageFilter.NONE).get(0).stats().callCount())
+        .isEqualTo(2);
   }
 
   @Test
   void givenAnEventFrom90DaysAgo_append_storesItAndTheDayIsQueryable() {
     Instant backfilled = Instant.parse("2025-12-10T08:00:00Z");
-    TimeWindow thatDay = new TimeWindow(Instant.parse("2025-12-10T00:00:00Z"), Instant.parse("2025-12-11T00:00:00Z"));
+    TimeWindow thatDay =
+        new TimeWindow(
+            Instant.parse("2025-12-10T00:00:00Z"), Instant.parse("2025-12-11T00:00:00Z"));
 
     sink.append(List.of(anEvent().timestamp(backfilled).build()));
 
-    assertThat(reader.daily(thatDay, UsageFilter.NONE)).singleElement()
+    assertThat(reader.daily(thatDay, UsageFilter.NONE))
+        .singleElement()
         .satisfies(row -> assertThat(row.stats().callCount()).isEqualTo(1));
   }
 
@@ -198,17 +230,29 @@ public abstract class UsageStoreContractTest {
         List.of(
             anEvent().timestamp(t).serverName("alpha").clientType("cursor").build(),
             anEvent().timestamp(t).serverName("beta").clientType("cursor").sessionId("s2").build(),
-            anEvent().timestamp(t).serverName("beta").toolName("find_tasks").toolCategory("task").clientType("claude-code").build()));
+            anEvent()
+                .timestamp(t)
+                .serverName("beta")
+                .toolName("find_tasks")
+                .toolCategory("task")
+                .clientType("claude-code")
+                .build()));
 
-    UsageFilter beta = new UsageFilter(Optional.of("beta"), Optional.empty(), Optional.empty(), Optional.empty());
-    UsageFilter cursor = new UsageFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("cursor"));
-    UsageFilter tasks = new UsageFilter(Optional.empty(), Optional.of("task"), Optional.of("find_tasks"), Optional.empty());
+    UsageFilter beta =
+        new UsageFilter(Optional.of("beta"), Optional.empty(), Optional.empty(), Optional.empty());
+    UsageFilter cursor =
+        new UsageFilter(
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("cursor"));
+    UsageFilter tasks =
+        new UsageFilter(
+            Optional.empty(), Optional.of("task"), Optional.of("find_tasks"), Optional.empty());
 
     assertThat(total(beta)).isEqualTo(2);
     assertThat(total(cursor)).isEqualTo(2);
     assertThat(total(tasks)).isEqualTo(1);
     assertThat(reader.uniqueSessions(WHOLE_DAY, cursor)).isEqualTo(2);
-    assertThat(reader.hourly(WHOLE_DAY, tasks)).singleElement()
+    assertThat(reader.hourly(WHOLE_DAY, tasks))
+        .singleElement()
         .satisfies(row -> assertThat(row.tool().toolName()).isEqualTo("find_tasks"));
   }
 
@@ -225,7 +269,8 @@ public abstract class UsageStoreContractTest {
 
   @Test
   void givenWindowOfPartialAndWholeDays_totalsAndSessions_countEachCallAndSessionOnce() {
-    TimeWindow window = new TimeWindow(DAY.minus(Duration.ofHours(6)), DAY.plus(Duration.ofHours(29)));
+    TimeWindow window =
+        new TimeWindow(DAY.minus(Duration.ofHours(6)), DAY.plus(Duration.ofHours(29)));
     sink.append(
         List.of(
             anEvent().timestamp(DAY.minus(Duration.ofHours(5))).sessionId("early").build(),
@@ -236,7 +281,8 @@ public abstract class UsageStoreContractTest {
             anEvent().timestamp(DAY.minus(Duration.ofHours(7))).sessionId("outside").build(),
             anEvent().timestamp(DAY.plus(Duration.ofHours(29))).sessionId("outside").build()));
 
-    assertThat(reader.toolTotals(window, UsageFilter.NONE)).singleElement()
+    assertThat(reader.toolTotals(window, UsageFilter.NONE))
+        .singleElement()
         .satisfies(tool -> assertThat(tool.stats().callCount()).isEqualTo(5));
     assertThat(reader.uniqueSessions(window, UsageFilter.NONE)).isEqualTo(3);
   }
@@ -252,9 +298,15 @@ public abstract class UsageStoreContractTest {
             anEvent().timestamp(t).clientType("claude-code").sessionId("a").build(),
             anEvent().timestamp(t).clientType(null).sessionId("c").build()));
 
-    List<dev.mcpusage.domain.stats.ClientUsage> clients = reader.clients(WHOLE_DAY, UsageFilter.NONE);
+    List<dev.mcpusage.domain.stats.ClientUsage> clients =
+        reader.clients(WHOLE_DAY, UsageFilter.NONE);
 
-    assertThat(clients).extracting(c -> c.clientType(), c -> c.stats().callCount(), c -> c.stats().errorCount(), c -> c.uniqueSessions())
+    assertThat(clients)
+        .extracting(
+            c -> c.clientType(),
+            c -> c.stats().callCount(),
+            c -> c.stats().errorCount(),
+            c -> c.uniqueSessions())
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("cursor", 3L, 1L, 2L),
             org.assertj.core.groups.Tuple.tuple("claude-code", 1L, 0L, 1L),
@@ -269,17 +321,26 @@ public abstract class UsageStoreContractTest {
             anEvent().timestamp(t).success(false).errorType("TimeoutError").build(),
             anEvent().timestamp(t.plusSeconds(9)).success(false).errorType("TimeoutError").build(),
             anEvent().timestamp(t).success(false).build(),
-            anEvent().timestamp(t).toolName("find_tasks").toolCategory("task").success(false).errorType("tool_error").build(),
+            anEvent()
+                .timestamp(t)
+                .toolName("find_tasks")
+                .toolCategory("task")
+                .success(false)
+                .errorType("tool_error")
+                .build(),
             anEvent().timestamp(t).build()));
 
     List<dev.mcpusage.domain.stats.ErrorCount> errors = reader.errors(WHOLE_DAY, UsageFilter.NONE);
 
-    assertThat(errors).extracting(e -> e.tool().toolName(), e -> e.errorType(), e -> e.count())
+    assertThat(errors)
+        .extracting(e -> e.tool().toolName(), e -> e.errorType(), e -> e.count())
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("rag_search", "TimeoutError", 2L),
             org.assertj.core.groups.Tuple.tuple("rag_search", "unknown", 1L),
             org.assertj.core.groups.Tuple.tuple("find_tasks", "tool_error", 1L));
-    assertThat(errors).filteredOn(e -> e.errorType().equals("TimeoutError")).singleElement()
+    assertThat(errors)
+        .filteredOn(e -> e.errorType().equals("TimeoutError"))
+        .singleElement()
         .satisfies(e -> assertThat(e.lastSeenAt()).isEqualTo(t.plusSeconds(9)));
   }
 
@@ -295,15 +356,19 @@ public abstract class UsageStoreContractTest {
             anEvent().timestamp(t).sourceId("docs.c").build(),
             anEvent().timestamp(t).build()));
 
-    List<dev.mcpusage.domain.stats.SourceUsage> top = reader.topSources(WHOLE_DAY, UsageFilter.NONE, 2);
+    List<dev.mcpusage.domain.stats.SourceUsage> top =
+        reader.topSources(WHOLE_DAY, UsageFilter.NONE, 2);
 
-    assertThat(top).containsExactly(
-        new dev.mcpusage.domain.stats.SourceUsage("docs.a", 2, 1),
-        new dev.mcpusage.domain.stats.SourceUsage("docs.b", 2, 0));
+    assertThat(top)
+        .containsExactly(
+            new dev.mcpusage.domain.stats.SourceUsage("docs.a", 2, 1),
+            new dev.mcpusage.domain.stats.SourceUsage("docs.b", 2, 0));
   }
 
   private long total(UsageFilter filter) {
-    return reader.toolTotals(WHOLE_DAY, filter).stream().mapToLong(t -> t.stats().callCount()).sum();
+    return reader.toolTotals(WHOLE_DAY, filter).stream()
+        .mapToLong(t -> t.stats().callCount())
+        .sum();
   }
 
   private static void assertWithinStatedError(int estimate, int exact) {
