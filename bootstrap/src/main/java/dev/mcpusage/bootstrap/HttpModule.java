@@ -39,6 +39,8 @@ public final class HttpModule extends AbstractModule {
         new AnalyticsController(queryUsage),
         new MaintenanceController(maintainUsage, new RetentionPolicy(settings.retentionDays())),
         new HealthController(reportHealth),
-        tokens);
+        tokens,
+        recordUsage,
+        clock);
   }
 }

@@ -11,6 +11,15 @@ final class HttpMetrics {
 
   private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
   private final Map<Key, LongAdder> nanos = new ConcurrentHashMap<>();
+  private final LongAdder ingestStored = new LongAdder();
+  private final LongAdder ingestDuplicates = new LongAdder();
+  private final LongAdder ingestRejected = new LongAdder();
+
+  void countIngest(int stored, int duplicates, int rejected) {
+    ingestStored.add(stored);
+    ingestDuplicates.add(duplicates);
+    ingestRejected.add(rejected);
+  }
 
   void record(String method, String route, int status, long durationNanos) {
     Key key = new Key(method, route, status);
@@ -25,6 +34,18 @@ final class HttpMetrics {
         .append("# TYPE mcp_usage_store_up gauge\n")
         .append("mcp_usage_store_up ")
         .append(storeUp ? 1 : 0)
+        .append('\n');
+    text.append(
+            "# HELP mcp_usage_ingest_events_total Events received on POST /api/mcp/events, by outcome.\n")
+        .append("# TYPE mcp_usage_ingest_events_total counter\n")
+        .append("mcp_usage_ingest_events_total{outcome=\"stored\"} ")
+        .append(ingestStored.sum())
+        .append('\n')
+        .append("mcp_usage_ingest_events_total{outcome=\"duplicate\"} ")
+        .append(ingestDuplicates.sum())
+        .append('\n')
+        .append("mcp_usage_ingest_events_total{outcome=\"rejected\"} ")
+        .append(ingestRejected.sum())
         .append('\n');
     text.append("# HELP mcp_usage_http_requests_total HTTP requests served, by route and status.\n")
         .append("# TYPE mcp_usage_http_requests_total counter\n");

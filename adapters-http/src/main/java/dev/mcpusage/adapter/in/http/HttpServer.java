@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.mcpusage.application.port.in.ProvideAccessTokens;
+import dev.mcpusage.application.port.in.RecordUsage;
 import dev.mcpusage.domain.access.AccessRole;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +29,7 @@ public final class HttpServer {
   private final HealthController health;
   private final ProvideAccessTokens tokens;
   private final HttpMetrics metrics = new HttpMetrics();
+  private final IngestController ingest;
   private Javalin app;
 
   public HttpServer(
@@ -34,8 +37,11 @@ public final class HttpServer {
       AnalyticsController analytics,
       MaintenanceController maintenance,
       HealthController health,
-      ProvideAccessTokens tokens) {
+      ProvideAccessTokens tokens,
+      RecordUsage recordUsage,
+      Clock clock) {
     this.settings = settings;
+    this.ingest = new IngestController(recordUsage, clock, metrics);
     this.analytics = analytics;
     this.maintenance = maintenance;
     this.health = health;
@@ -69,6 +75,7 @@ public final class HttpServer {
               config.jsonMapper(new JavalinJackson(objectMapper(), false));
               config.http.defaultContentType = "application/json";
               config.http.generateEtags = true;
+              config.http.maxRequestSize = IngestController.MAX_BODY_BYTES;
               config.staticFiles.add(
                   files -> {
                     files.hostedPath = "/";
@@ -143,6 +150,7 @@ public final class HttpServer {
                     .result(metrics.prometheusText(health.check().storeReachable()))));
     routes.addAll(analytics.routes());
     routes.addAll(maintenance.routes());
+    routes.addAll(ingest.routes());
     routes.add(
         ApiRoute.open(
             "/openapi.json",

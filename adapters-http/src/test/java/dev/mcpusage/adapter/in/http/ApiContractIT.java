@@ -153,7 +153,9 @@ class ApiContractIT {
             null,
             null,
             null,
-            new GeneratedTokens());
+            new GeneratedTokens(),
+            null,
+            Clock.systemUTC());
     server = start(HttpSettings.loopback(0));
 
     org.assertj.core.api.Assertions.assertThatThrownBy(exposed::start)

@@ -1,13 +1,18 @@
 package dev.mcpusage.adapter.in.http;
 
 import dev.mcpusage.application.inmemory.InMemoryMaintenanceStore;
+import dev.mcpusage.application.inmemory.InMemoryUsageEventSink;
 import dev.mcpusage.application.inmemory.InMemoryUsageEvents;
+import dev.mcpusage.application.inmemory.InMemoryUsageStatsReader;
 import dev.mcpusage.application.port.in.ProvideAccessTokens;
+import dev.mcpusage.application.port.out.UsageEventSink;
 import dev.mcpusage.application.port.out.UsageStatsReader;
 import dev.mcpusage.application.service.HealthService;
 import dev.mcpusage.application.service.MaintainUsageService;
 import dev.mcpusage.application.service.QueryUsageService;
+import dev.mcpusage.application.service.RecordUsageService;
 import dev.mcpusage.domain.access.AccessTokens;
+import dev.mcpusage.domain.event.ClockSkewPolicy;
 import dev.mcpusage.domain.retention.RetentionPolicy;
 import java.time.Clock;
 
@@ -20,6 +25,17 @@ final class TestServers {
   private TestServers() {}
 
   static HttpServer start(UsageStatsReader reader, HttpSettings settings, Clock clock) {
+    return start(reader, new InMemoryUsageEventSink(new InMemoryUsageEvents()), settings, clock);
+  }
+
+  /** A server whose ingest writes into {@code events} and whose reads see them. */
+  static HttpServer start(InMemoryUsageEvents events, HttpSettings settings, Clock clock) {
+    return start(
+        new InMemoryUsageStatsReader(events), new InMemoryUsageEventSink(events), settings, clock);
+  }
+
+  private static HttpServer start(
+      UsageStatsReader reader, UsageEventSink sink, HttpSettings settings, Clock clock) {
     HttpServer server =
         new HttpServer(
             settings,
@@ -29,7 +45,9 @@ final class TestServers {
                     new InMemoryMaintenanceStore(new InMemoryUsageEvents()), clock),
                 RetentionPolicy.standard()),
             new HealthController(new HealthService(reader)),
-            tokens());
+            tokens(),
+            new RecordUsageService(sink, ClockSkewPolicy.standard(), clock),
+            clock);
     server.start();
     return server;
   }

@@ -1,0 +1,150 @@
+package dev.mcpusage.adapter.in.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpusage.application.port.in.RecordBatchCommand;
+import dev.mcpusage.application.port.in.RecordResult;
+import dev.mcpusage.application.port.in.RecordUsage;
+import dev.mcpusage.domain.event.InvalidUsageEventException;
+import dev.mcpusage.domain.event.UsageEvent;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Controller: {@code POST /api/mcp/events} — a JSON array or NDJSON of events from a server in any
+ * language. Invalid events are reported by index and the rest of the batch is stored.
+ */
+public final class IngestController {
+
+  /** Largest request body accepted. */
+  static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+
+  private final RecordUsage recordUsage;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpMetrics metrics;
+
+  IngestController(RecordUsage recordUsage, Clock clock, HttpMetrics metrics) {
+    this.recordUsage = recordUsage;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  List<ApiRoute> routes() {
+    return List.of(
+        ApiRoute.post(
+            "/api/mcp/events",
+            "Record events: a JSON array or NDJSON of the seed's columns; per-event errors by index",
+            this::ingest));
+  }
+
+  void ingest(Context ctx) {
+    if (ctx.contentLength() > MAX_BODY_BYTES) {
+      throw new PayloadTooLargeException(
+          "the body holds "
+              + ctx.contentLength()
+              + " bytes; at most "
+              + MAX_BODY_BYTES
+              + " are accepted per request: split the batch");
+    }
+    List<JsonNode> items = parse(ctx.body());
+    if (items.size() > RecordBatchCommand.MAX_EVENTS) {
+      throw new PayloadTooLargeException(
+          "the body holds "
+              + items.size()
+              + " events; at most "
+              + RecordBatchCommand.MAX_EVENTS
+              + " are accepted per request: split the batch");
+    }
+    List<RejectionResponse> rejected = new ArrayList<>();
+    List<UsageEvent> events = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      try {
+        events.add(EventJsonMapper.toEvent(items.get(i), clock.instant()));
+        positions.add(i);
+      } catch (InvalidUsageEventException e) {
+        rejected.add(new RejectionResponse(i, e.field(), e.getMessage()));
+      }
+    }
+    RecordResult result = recordUsage.record(new RecordBatchCommand(events));
+    result
+        .rejections()
+        .forEach(
+            r ->
+                rejected.add(
+                    new RejectionResponse(positions.get(r.index()), r.field(), r.message())));
+    rejected.sort(java.util.Comparator.comparingInt(RejectionResponse::index));
+    metrics.countIngest(result.stored(), result.duplicates(), rejected.size());
+    ctx.status(
+            rejected.isEmpty() || result.stored() + result.duplicates() > 0
+                ? HttpStatus.OK
+                : HttpStatus.BAD_REQUEST)
+        .json(
+            new IngestResponse(
+                items.size(), result.stored(), result.duplicates(), rejected.size(), rejected));
+  }
+
+  private List<JsonNode> parse(String body) {
+    String trimmed = body.strip();
+    List<JsonNode> items = new ArrayList<>();
+    if (trimmed.isEmpty()) {
+      return items;
+    }
+    if (trimmed.startsWith("[")) {
+      try {
+        json.readTree(trimmed).forEach(items::add);
+        return items;
+      } catch (JsonProcessingException e) {
+        throw new InvalidParameterException(
+            "body is not a valid JSON array: "
+                + e.getOriginalMessage()
+                + " (line "
+                + e.getLocation().getLineNr()
+                + ")");
+      }
+    }
+    String[] lines = trimmed.split("\n");
+    for (int line = 0; line < lines.length; line++) {
+      if (lines[line].isBlank()) {
+        continue;
+      }
+      try {
+        items.add(json.readTree(lines[line]));
+      } catch (JsonProcessingException e) {
+        throw new InvalidParameterException(
+            "body line "
+                + (line + 1)
+                + " is not valid JSON (NDJSON expects one object per line): "
+                + e.getOriginalMessage());
+      }
+    }
+    return items;
+  }
+
+  /**
+   * Response: how the batch went; {@code rejected} lists each refused event by its 0-based index.
+   */
+  record IngestResponse(
+      int received,
+      int stored,
+      int duplicates,
+      int rejectedCount,
+      List<RejectionResponse> rejected) {}
+
+  /** Response: one refused event. */
+  record RejectionResponse(int index, String field, String message) {}
+
+  /** Error: the request is larger than one call accepts. */
+  static final class PayloadTooLargeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PayloadTooLargeException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package dev.mcpusage.adapter.in.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpusage.application.inmemory.InMemoryUsageEvents;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /api/mcp/events}: JSON arrays and NDJSON, per-event errors by index, nothing else
+ * lost.
+ */
+class IngestIT {
+
+  private static final Instant NOW = Instant.parse("2026-11-25T10:30:00Z");
+  private final HttpClient client = HttpClient.newHttpClient();
+  private HttpServer server;
+
+  @BeforeEach
+  void start() {
+    server =
+        TestServers.start(
+            new InMemoryUsageEvents(), HttpSettings.loopback(0), Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+  }
+
+  @Test
+  void givenAnArrayWithTwoBadEvents_ingest_storesTheRest_andNamesEachBadIndexAndField()
+      throws Exception {
+    String body =
+        """
+        [
+          {"tool_name": "rag_search", "tool_category": "rag", "response_time_ms": 40, "session_id": "s1",
+           "timestamp": "2026-11-25T10:00:00Z", "request_metadata": {"k": [1, {"x": true}]}},
+          {"tool_category": "rag", "response_time_ms": 5},
+          {"tool_name": "find_tasks", "tool_category": "task", "response_time_ms": 12, "success": false,
+           "error_type": "TimeoutError", "client_type": "cursor"},
+          {"tool_name": "x", "tool_category": "y", "response_time_ms": 1, "timestamp": "2026-11-26T10:00:00Z"}
+        ]""";
+
+    HttpResponse<String> response = post(body, TestServers.WRITER_TOKEN);
+    JsonNode json = HttpServer.objectMapper().readTree(response.body());
+    JsonNode summary =
+        HttpServer.objectMapper().readTree(get("/api/mcp/analytics/summary?hours=1").body());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json.get("received").asInt()).isEqualTo(4);
+    assertThat(json.get("stored").asInt()).isEqualTo(2);
+    assertThat(json.get("rejected_count").asInt()).isEqualTo(2);
+    assertThat(json.get("rejected").get(0).get("index").asInt()).isEqualTo(1);
+    assertThat(json.get("rejected").get(0).get("field").asText()).isEqualTo("tool_name");
+    assertThat(json.get("rejected").get(1).get("index").asInt()).isEqualTo(3);
+    assertThat(json.get("rejected").get(1).get("field").asText()).isEqualTo("timestamp");
+    assertThat(summary.get("total_calls").asInt()).isEqualTo(2);
+    assertThat(summary.get("failed_calls").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void givenNdjson_ingest_storesEveryLine_andIsIdempotentById() throws Exception {
+    String body =
+        """
+        {"id": "7b1b3b7e-9d7b-4a53-9a57-5a3f1a2e0c11", "tool_name": "a", "tool_category": "c", "response_time_ms": 1}
+        {"id": "5c0e3b7e-9d7b-4a53-9a57-5a3f1a2e0c22", "tool_name": "b", "tool_category": "c", "response_time_ms": 2}
+        """;
+
+    JsonNode first =
+        HttpServer.objectMapper().readTree(post(body, TestServers.WRITER_TOKEN).body());
+    JsonNode second =
+        HttpServer.objectMapper().readTree(post(body, TestServers.WRITER_TOKEN).body());
+
+    assertThat(first.get("stored").asInt()).isEqualTo(2);
+    assertThat(second.get("stored").asInt()).isZero();
+    assertThat(second.get("duplicates").asInt()).isEqualTo(2);
+    assertThat(get("/metrics").body())
+        .contains("mcp_usage_ingest_events_total{outcome=\"stored\"} 2")
+        .contains("mcp_usage_ingest_events_total{outcome=\"duplicate\"} 2");
+  }
+
+  @Test
+  void givenWrongTypesOrUnknownColumns_ingest_namesTheField() throws Exception {
+    String body =
+        """
+        [{"tool_name": "a", "tool_category": "c", "response_time_ms": "fast"},
+         {"tool_name": "a", "tool_category": "c", "response_time_ms": 3, "latency": 3},
+         {"tool_name": "a", "tool_category": "c", "response_time_ms": -3}]""";
+
+    JsonNode json = HttpServer.objectMapper().readTree(post(body, TestServers.WRITER_TOKEN).body());
+
+    assertThat(json.get("rejected"))
+        .extracting(r -> r.get("field").asText())
+        .containsExactly("response_time_ms", "latency", "response_time_ms");
+    assertThat(json.get("rejected").get(2).get("message").asText()).contains(">= 0");
+  }
+
+  @Test
+  void givenMalformedJson_ingest_is400WithTheLine_andTokensAreRequired() throws Exception {
+    HttpResponse<String> malformed =
+        post("{\"tool_name\": \"a\"}\n{oops\n", TestServers.WRITER_TOKEN);
+    HttpResponse<String> reader = post("[]", TestServers.READER_TOKEN);
+    HttpResponse<String> anonymous =
+        client.send(
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/mcp/events"))
+                .POST(HttpRequest.BodyPublishers.ofString("[]"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("line 2");
+    assertThat(reader.statusCode()).isEqualTo(403);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+  }
+
+  private HttpResponse<String> post(String body, String token) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/mcp/events"))
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
