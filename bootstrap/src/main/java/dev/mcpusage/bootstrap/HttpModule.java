@@ -11,8 +11,10 @@ import dev.mcpusage.adapter.in.http.MaintenanceController;
 import dev.mcpusage.application.port.in.MaintainUsage;
 import dev.mcpusage.application.port.in.ProvideAccessTokens;
 import dev.mcpusage.application.port.in.QueryUsage;
+import dev.mcpusage.application.port.in.RecordUsage;
 import dev.mcpusage.application.port.in.ReportHealth;
 import dev.mcpusage.domain.retention.RetentionPolicy;
+import java.time.Clock;
 
 /** Wiring: the HTTP server and its controllers. */
 public final class HttpModule extends AbstractModule {
@@ -29,7 +31,9 @@ public final class HttpModule extends AbstractModule {
       QueryUsage queryUsage,
       MaintainUsage maintainUsage,
       ReportHealth reportHealth,
-      ProvideAccessTokens tokens) {
+      ProvideAccessTokens tokens,
+      RecordUsage recordUsage,
+      Clock clock) {
     return new HttpServer(
         new HttpSettings(
             settings.httpHost(),
