@@ -64,7 +64,13 @@ public final class PostgresConnectionPool {
     }
     dsl = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
     if (migrateOnStart) {
-      migrationAtStart = new PostgresSchemaMigrator(this).migrate();
+      try {
+        migrationAtStart = new PostgresSchemaMigrator(this).migrate();
+      } catch (StoreUnavailableException e) {
+        // a pool on an unmigrated schema would only fail later, less clearly: release it all now
+        stop();
+        throw e;
+      }
     }
   }
 
