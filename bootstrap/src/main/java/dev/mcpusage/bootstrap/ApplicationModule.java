@@ -19,6 +19,7 @@ import dev.mcpusage.application.service.MaintainUsageService;
 import dev.mcpusage.application.service.QueryUsageService;
 import dev.mcpusage.application.service.RecordUsageService;
 import dev.mcpusage.domain.event.ClockSkewPolicy;
+import dev.mcpusage.domain.privacy.PrivacyPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -49,7 +50,11 @@ public final class ApplicationModule extends AbstractModule {
   @Provides
   @Singleton
   RecordUsage recordUsage(UsageEventSink sink, Clock clock) {
-    return new RecordUsageService(sink, ClockSkewPolicy.standard(), clock);
+    return new RecordUsageService(
+        sink,
+        ClockSkewPolicy.standard(),
+        PrivacyPolicy.of(settings.queryTextMode(), settings.sensitiveKeys()),
+        clock);
   }
 
   @Provides

@@ -1,6 +1,8 @@
 package dev.mcpusage.bootstrap;
 
 import dev.mcpusage.domain.access.AccessTokens;
+import dev.mcpusage.domain.privacy.PrivacyPolicy;
+import dev.mcpusage.domain.privacy.QueryTextMode;
 import dev.mcpusage.domain.retention.RetentionPolicy;
 import java.io.IOException;
 import java.io.Reader;
@@ -13,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Value: the resolved configuration. Each key is looked up in flags, then the environment ({@code
@@ -31,7 +35,9 @@ public record Settings(
     Optional<String> readerToken,
     Optional<String> writerToken,
     boolean anonymousReads,
-    List<String> corsOrigins) {
+    List<String> corsOrigins,
+    QueryTextMode queryTextMode,
+    String sensitiveKeys) {
 
   private static final String JDBC_PREFIX = "jdbc:postgresql://";
 
@@ -74,7 +80,19 @@ public record Settings(
         lookup
             .get("http.cors.origins")
             .map(origins -> List.of(origins.split("\\s*,\\s*")))
-            .orElse(List.of()));
+            .orElse(List.of()),
+        QueryTextMode.parse(lookup.get("query.text").orElse("full")),
+        validPattern(lookup.get("redact.keys").orElse(PrivacyPolicy.DEFAULT_SENSITIVE_KEYS)));
+  }
+
+  private static String validPattern(String pattern) {
+    try {
+      Pattern.compile(pattern);
+      return pattern;
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          "redact.keys must be a regular expression: " + e.getDescription(), e);
+    }
   }
 
   /** Both tokens when the operator configured them; one without the other is an error. */

@@ -55,4 +55,14 @@ class SettingsTest {
         .hasMessageContaining("db.url must start with jdbc:postgresql://")
         .hasMessageContaining("was 'localhost:5432'");
   }
+
+  @Test
+  void givenQueryTextModeInTheEnvironment_settings_parseIt_andRejectUnknownModes() {
+    Settings hashed = Settings.resolve(Map.of(), Map.of("MCP_USAGE_QUERY_TEXT", "hash"), dir);
+
+    assertThat(hashed.queryTextMode()).isEqualTo(dev.mcpusage.domain.privacy.QueryTextMode.HASH);
+    assertThatThrownBy(
+            () -> Settings.resolve(Map.of(), Map.of("MCP_USAGE_QUERY_TEXT", "some"), dir))
+        .hasMessageContaining("full, hash or none");
+  }
 }

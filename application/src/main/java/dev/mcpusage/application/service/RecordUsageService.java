@@ -7,21 +7,28 @@ import dev.mcpusage.application.port.out.UsageEventSink;
 import dev.mcpusage.domain.event.ClockSkewPolicy;
 import dev.mcpusage.domain.event.InvalidUsageEventException;
 import dev.mcpusage.domain.event.UsageEvent;
+import dev.mcpusage.domain.privacy.PrivacyPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Service: checks each event against the clock, stores the valid ones, reports the rest. */
+/**
+ * Service: applies the privacy policy, checks each event against the clock, stores the valid ones,
+ * reports the rest.
+ */
 public class RecordUsageService implements RecordUsage {
 
   private final UsageEventSink sink;
   private final ClockSkewPolicy clockSkew;
+  private final PrivacyPolicy privacy;
   private final Clock clock;
 
-  public RecordUsageService(UsageEventSink sink, ClockSkewPolicy clockSkew, Clock clock) {
+  public RecordUsageService(
+      UsageEventSink sink, ClockSkewPolicy clockSkew, PrivacyPolicy privacy, Clock clock) {
     this.sink = sink;
     this.clockSkew = clockSkew;
+    this.privacy = privacy;
     this.clock = clock;
   }
 
@@ -34,7 +41,7 @@ public class RecordUsageService implements RecordUsage {
       UsageEvent event = command.events().get(i);
       try {
         clockSkew.check(event, now);
-        accepted.add(event);
+        accepted.add(privacy.apply(event));
       } catch (InvalidUsageEventException e) {
         rejections.add(new RecordResult.Rejection(i, e.field(), e.getMessage()));
       }

@@ -13,6 +13,7 @@ import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.application.port.in.RecordBatchCommand;
 import dev.mcpusage.application.port.in.RecordResult;
 import dev.mcpusage.domain.event.ClockSkewPolicy;
+import dev.mcpusage.domain.privacy.PrivacyPolicy;
 import dev.mcpusage.domain.retention.RetentionPolicy;
 import dev.mcpusage.domain.stats.UsageSummary;
 import dev.mcpusage.domain.window.InvalidTimeWindowException;
@@ -31,7 +32,7 @@ class UsageServicesTest {
   private final InMemoryUsageEventSink sink = new InMemoryUsageEventSink(events);
   private final InMemoryUsageStatsReader reader = new InMemoryUsageStatsReader(events);
   private final RecordUsageService record =
-      new RecordUsageService(sink, ClockSkewPolicy.standard(), clock);
+      new RecordUsageService(sink, ClockSkewPolicy.standard(), PrivacyPolicy.standard(), clock);
   private final QueryUsageService query = new QueryUsageService(reader, clock);
 
   @Test
@@ -107,5 +108,38 @@ class UsageServicesTest {
 
     assertThat(deleted).isEqualTo(1);
     assertThat(reader.isEmpty()).isFalse();
+  }
+
+  @Test
+  void givenHashMode_record_storesTheHashedQueryAndRedactedMetadata() {
+    List<dev.mcpusage.domain.event.UsageEvent> appended = new java.util.ArrayList<>();
+    RecordUsageService hashing =
+        new RecordUsageService(
+            batch -> {
+              appended.addAll(batch);
+              return new dev.mcpusage.application.port.out.UsageEventSink.AppendResult(
+                  batch.size(), 0);
+            },
+            ClockSkewPolicy.standard(),
+            PrivacyPolicy.of(
+                dev.mcpusage.domain.privacy.QueryTextMode.HASH,
+                PrivacyPolicy.DEFAULT_SENSITIVE_KEYS),
+            clock);
+
+    hashing.record(
+        new RecordBatchCommand(
+            List.of(
+                anEvent()
+                    .timestamp(NOW)
+                    .queryText("customer 4711 invoices")
+                    .requestMetadata(java.util.Map.of("token", "t-1", "page", 2))
+                    .build())));
+
+    dev.mcpusage.domain.event.UsageEvent stored = appended.get(0);
+    assertThat(stored.queryText())
+        .hasValueSatisfying(text -> assertThat(text).startsWith("sha256:"));
+    assertThat(stored.requestMetadata())
+        .containsEntry("token", "[REDACTED]")
+        .containsEntry("page", 2);
   }
 }

@@ -13,6 +13,7 @@ import dev.mcpusage.application.service.QueryUsageService;
 import dev.mcpusage.application.service.RecordUsageService;
 import dev.mcpusage.domain.access.AccessTokens;
 import dev.mcpusage.domain.event.ClockSkewPolicy;
+import dev.mcpusage.domain.privacy.PrivacyPolicy;
 import dev.mcpusage.domain.retention.RetentionPolicy;
 import java.time.Clock;
 
@@ -46,7 +47,8 @@ final class TestServers {
                 RetentionPolicy.standard()),
             new HealthController(new HealthService(reader)),
             tokens(),
-            new RecordUsageService(sink, ClockSkewPolicy.standard(), clock),
+            new RecordUsageService(
+                sink, ClockSkewPolicy.standard(), PrivacyPolicy.standard(), clock),
             clock);
     server.start();
     return server;
