@@ -2,12 +2,18 @@ package dev.mcpusage.bootstrap;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import dev.mcpusage.adapter.in.cli.CleanupCommand;
+import dev.mcpusage.adapter.in.cli.ClientsCommand;
 import dev.mcpusage.adapter.in.cli.DbInfoCommand;
+import dev.mcpusage.adapter.in.cli.ErrorsCommand;
 import dev.mcpusage.adapter.in.cli.MigrateCommand;
+import dev.mcpusage.adapter.in.cli.RefreshCommand;
 import dev.mcpusage.adapter.in.cli.ServeCommand;
 import dev.mcpusage.adapter.in.cli.ServerRunner;
+import dev.mcpusage.adapter.in.cli.SourcesCommand;
 import dev.mcpusage.adapter.in.cli.SummaryCommand;
 import dev.mcpusage.adapter.in.cli.TokensCommand;
+import dev.mcpusage.adapter.in.cli.ToolsCommand;
 import dev.mcpusage.adapter.in.cli.VerifyCommand;
 import dev.mcpusage.adapter.in.http.HttpServer;
 import dev.mcpusage.application.port.in.LoadDemoUsage;
@@ -33,6 +39,36 @@ public final class CliModule extends AbstractModule {
       ServerRunner runner,
       ProvideAccessTokens tokens) {
     return new ServeCommand(maintainUsage, loadDemoUsage, runner, tokens);
+  }
+
+  @Provides
+  ToolsCommand tools(QueryUsage queryUsage) {
+    return new ToolsCommand(queryUsage);
+  }
+
+  @Provides
+  ClientsCommand clients(QueryUsage queryUsage) {
+    return new ClientsCommand(queryUsage);
+  }
+
+  @Provides
+  ErrorsCommand errors(QueryUsage queryUsage) {
+    return new ErrorsCommand(queryUsage);
+  }
+
+  @Provides
+  SourcesCommand sources(QueryUsage queryUsage) {
+    return new SourcesCommand(queryUsage);
+  }
+
+  @Provides
+  RefreshCommand refresh(MaintainUsage maintainUsage) {
+    return new RefreshCommand(maintainUsage);
+  }
+
+  @Provides
+  CleanupCommand cleanup(MaintainUsage maintainUsage) {
+    return new CleanupCommand(maintainUsage);
   }
 
   @Provides

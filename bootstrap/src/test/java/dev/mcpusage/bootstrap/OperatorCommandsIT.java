@@ -70,8 +70,7 @@ class OperatorCommandsIT {
   @Test
   void summary_json_equalsAnIndependentSqlCount() throws Exception {
     McpUsageProcess.run("--db-url", address.jdbcUrl(), "migrate");
-    execute(
-        "TRUNCATE archon_mcp_usage_events, mcp_usage_hourly_rollup, mcp_usage_daily_rollup, mcp_usage_hourly_sessions, mcp_usage_daily_sessions");
+    execute("SELECT mcp_usage_remove_events_before('9999-01-01')");
     execute(
         "INSERT INTO archon_mcp_usage_events (tool_name, tool_category, session_id, response_time_ms, success) "
             + "SELECT 'tool_' || (i % 3), 'cat', 's' || (i % 11), i % 500, i % 17 <> 0 FROM generate_series(1, 1000) i");
@@ -88,6 +87,35 @@ class OperatorCommandsIT {
         .contains(
             "\"unique_sessions\" : "
                 + query("SELECT count(DISTINCT session_id) FROM archon_mcp_usage_events"));
+  }
+
+  @Test
+  void reports_andMaintenance_runAgainstTheDatabase() throws Exception {
+    McpUsageProcess.run("--db-url", address.jdbcUrl(), "migrate");
+    execute("SELECT mcp_usage_remove_events_before('9999-01-01')");
+    execute(
+        "INSERT INTO archon_mcp_usage_events (tool_name, tool_category, client_type, session_id,"
+            + " source_id, response_time_ms, success, error_type) SELECT 'tool_' || (i % 2), 'cat',"
+            + " 'client_' || (i % 3), 's' || (i % 5), 'src_' || (i % 4), i, i % 10 <> 0,"
+            + " CASE WHEN i % 10 = 0 THEN 'TimeoutError' END FROM generate_series(1, 300) i");
+
+    McpUsageProcess.Result tools =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "tools", "--json");
+    McpUsageProcess.Result clients = McpUsageProcess.run("--db-url", address.jdbcUrl(), "clients");
+    McpUsageProcess.Result errors = McpUsageProcess.run("--db-url", address.jdbcUrl(), "errors");
+    McpUsageProcess.Result sources =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "sources", "--limit", "2", "--json");
+    McpUsageProcess.Result refresh = McpUsageProcess.run("--db-url", address.jdbcUrl(), "refresh");
+    McpUsageProcess.Result cleanup =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "cleanup", "--retention-days", "30");
+
+    assertThat(tools.out()).contains("\"tool_name\" : \"tool_0\"").contains("\"call_count\" : 150");
+    assertThat(clients.out()).contains("client_0").contains("100").doesNotContain("no calls");
+    assertThat(errors.out()).contains("tool_0").contains("TimeoutError").contains("30");
+    assertThat(sources.out()).contains("\"call_count\" : 75").contains("src_0").contains("src_1");
+    assertThat(refresh.out()).contains("rebuilt from 300 events");
+    assertThat(cleanup.exitCode()).as(cleanup.toString()).isZero();
+    assertThat(cleanup.out()).contains("(30 days)").contains("removed 0 events");
   }
 
   @Test

@@ -17,6 +17,12 @@ import picocli.CommandLine.Spec;
       MigrateCommand.class,
       VerifyCommand.class,
       SummaryCommand.class,
+      ToolsCommand.class,
+      ClientsCommand.class,
+      ErrorsCommand.class,
+      SourcesCommand.class,
+      RefreshCommand.class,
+      CleanupCommand.class,
       DbCommand.class,
       TokensCommand.class
     },

@@ -1,0 +1,70 @@
+package dev.mcpusage.adapter.in.cli;
+
+import dev.mcpusage.application.port.in.MaintainUsage;
+import dev.mcpusage.application.port.out.CleanupReport;
+import dev.mcpusage.domain.retention.RetentionPolicy;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Command: {@code cleanup} — apply retention: drop expired day partitions, trim the boundary day.
+ */
+@Command(
+    name = "cleanup",
+    mixinStandardHelpOptions = true,
+    description =
+        "Remove events older than the retention period: whole day partitions are dropped,"
+            + " the day holding the cutoff is trimmed, and its rollups rebuilt.",
+    footerHeading = "%nExample:%n",
+    footer = "  mcp-usage cleanup --retention-days 90")
+public final class CleanupCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--retention-days",
+      paramLabel = "DAYS",
+      defaultValue = "180",
+      description = "Keep this many days, 1 to 3650 (default ${DEFAULT-VALUE}).")
+  int retentionDays;
+
+  @Spec CommandSpec spec;
+
+  private final MaintainUsage maintainUsage;
+
+  public CleanupCommand(MaintainUsage maintainUsage) {
+    this.maintainUsage = maintainUsage;
+  }
+
+  @Override
+  public Integer call() {
+    if (retentionDays < RetentionPolicy.MIN_DAYS || retentionDays > RetentionPolicy.MAX_DAYS) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--retention-days must be between "
+              + RetentionPolicy.MIN_DAYS
+              + " and "
+              + RetentionPolicy.MAX_DAYS
+              + ", was "
+              + retentionDays);
+    }
+    CleanupReport report = maintainUsage.applyRetention(new RetentionPolicy(retentionDays));
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("cutoff %s (%d days)%n", report.cutoff(), retentionDays);
+    out.printf(
+        "dropped %d day partition%s%s%n",
+        report.droppedDays().size(),
+        report.droppedDays().size() == 1 ? "" : "s",
+        report.droppedDays().isEmpty()
+            ? ""
+            : ": "
+                + report.droppedDays().get(0).date()
+                + " .. "
+                + report.droppedDays().get(report.droppedDays().size() - 1).date());
+    out.printf("removed %,d events%n", report.deletedEvents());
+    return 0;
+  }
+}
