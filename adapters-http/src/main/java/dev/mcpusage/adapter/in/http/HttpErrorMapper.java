@@ -27,6 +27,10 @@ final class HttpErrorMapper {
         AccessGuard.AccessDeniedException.class,
         (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage()));
     routes.exception(
+        IngestController.PayloadTooLargeException.class,
+        (e, ctx) ->
+            respond(ctx, HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", e.getMessage()));
+    routes.exception(
         StoreUnavailableException.class,
         (e, ctx) -> {
           LOG.warn("store unavailable: {}", e.getMessage());

@@ -123,6 +123,16 @@ class IngestIT {
     assertThat(anonymous.statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void givenABodyOverTheLimit_ingest_is413SayingHowToSplit() throws Exception {
+    String body = "[" + " ".repeat((int) IngestController.MAX_BODY_BYTES) + "]";
+
+    HttpResponse<String> response = post(body, TestServers.WRITER_TOKEN);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("payload_too_large").contains("split the batch");
+  }
+
   private HttpResponse<String> post(String body, String token) throws Exception {
     return client.send(
         HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/mcp/events"))
