@@ -4,8 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.mcpusage.adapter.in.cli.CleanupCommand;
 import dev.mcpusage.adapter.in.cli.ClientsCommand;
+import dev.mcpusage.adapter.in.cli.DailyCommand;
 import dev.mcpusage.adapter.in.cli.DbInfoCommand;
 import dev.mcpusage.adapter.in.cli.ErrorsCommand;
+import dev.mcpusage.adapter.in.cli.HourlyCommand;
 import dev.mcpusage.adapter.in.cli.MigrateCommand;
 import dev.mcpusage.adapter.in.cli.RefreshCommand;
 import dev.mcpusage.adapter.in.cli.ServeCommand;
@@ -39,6 +41,16 @@ public final class CliModule extends AbstractModule {
       ServerRunner runner,
       ProvideAccessTokens tokens) {
     return new ServeCommand(maintainUsage, loadDemoUsage, runner, tokens);
+  }
+
+  @Provides
+  HourlyCommand hourly(QueryUsage queryUsage) {
+    return new HourlyCommand(queryUsage);
+  }
+
+  @Provides
+  DailyCommand daily(QueryUsage queryUsage) {
+    return new DailyCommand(queryUsage);
   }
 
   @Provides

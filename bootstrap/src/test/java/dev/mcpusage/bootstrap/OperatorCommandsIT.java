@@ -105,6 +105,10 @@ class OperatorCommandsIT {
     McpUsageProcess.Result errors = McpUsageProcess.run("--db-url", address.jdbcUrl(), "errors");
     McpUsageProcess.Result sources =
         McpUsageProcess.run("--db-url", address.jdbcUrl(), "sources", "--limit", "2", "--json");
+    McpUsageProcess.Result hourly =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "hourly", "--hours", "2", "--json");
+    McpUsageProcess.Result daily =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "daily", "--days", "181");
     McpUsageProcess.Result refresh = McpUsageProcess.run("--db-url", address.jdbcUrl(), "refresh");
     McpUsageProcess.Result cleanup =
         McpUsageProcess.run("--db-url", address.jdbcUrl(), "cleanup", "--retention-days", "30");
@@ -114,6 +118,11 @@ class OperatorCommandsIT {
     assertThat(errors.out()).contains("tool_0").contains("TimeoutError").contains("30");
     assertThat(sources.out()).contains("\"call_count\" : 75").contains("src_0").contains("src_1");
     assertThat(refresh.out()).contains("rebuilt from 300 events");
+    assertThat(hourly.out())
+        .contains("\"tool_name\" : \"tool_1\"")
+        .contains("\"call_count\" : 150");
+    assertThat(daily.exitCode()).isEqualTo(2);
+    assertThat(daily.err()).contains("--days must be between 1 and 180, was 181");
     assertThat(cleanup.exitCode()).as(cleanup.toString()).isZero();
     assertThat(cleanup.out()).contains("(30 days)").contains("removed 0 events");
   }

@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
       MigrateCommand.class,
       VerifyCommand.class,
       SummaryCommand.class,
+      HourlyCommand.class,
+      DailyCommand.class,
       ToolsCommand.class,
       ClientsCommand.class,
       ErrorsCommand.class,

@@ -1,0 +1,42 @@
+package dev.mcpusage.adapter.in.cli;
+
+import dev.mcpusage.application.port.in.HourlyQuery;
+import dev.mcpusage.application.port.in.QueryUsage;
+import dev.mcpusage.domain.window.TimeWindow;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Command: {@code hourly} — calls, errors, latency and sessions per UTC hour and tool. */
+@Command(
+    name = "hourly",
+    mixinStandardHelpOptions = true,
+    description =
+        "Per UTC hour and tool over the last N hours (1 to 168): calls, errors, sessions, latency.",
+    footerHeading = "%nExample:%n",
+    footer = "  mcp-usage hourly --hours 6 --category rag")
+public final class HourlyCommand implements Callable<Integer> {
+
+  @Mixin ReportOptions report;
+
+  @Spec CommandSpec spec;
+
+  private final QueryUsage queryUsage;
+
+  public HourlyCommand(QueryUsage queryUsage) {
+    this.queryUsage = queryUsage;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    int hours = report.hours(spec, TimeWindow.MAX_HOURLY_HOURS);
+    RollupTable.print(
+        spec,
+        report.json,
+        queryUsage.hourly(new HourlyQuery(hours, report.filter())),
+        "hour (UTC)");
+    return 0;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.mcpusage.adapter.in.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mcpusage.domain.stats.BucketStats;
+import dev.mcpusage.domain.stats.UsageRollup;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Output: hourly or daily rollup rows as a table or as the HTTP API's JSON rows. */
+final class RollupTable {
+
+  private RollupTable() {}
+
+  static void print(CommandSpec spec, boolean json, List<UsageRollup> rows, String bucketHeader)
+      throws JsonProcessingException {
+    List<Row> printed = rows.stream().map(Row::from).toList();
+    if (json) {
+      ReportOptions.printJson(spec.commandLine().getOut(), printed);
+      return;
+    }
+    TablePrinter table =
+        new TablePrinter(
+            List.of(
+                bucketHeader,
+                "tool",
+                "category",
+                "calls",
+                "errors",
+                "sessions",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "avg ms"));
+    printed.forEach(
+        row ->
+            table.row(
+                row.bucket().toString(),
+                row.toolName(),
+                row.toolCategory(),
+                row.callCount(),
+                row.errorCount(),
+                row.uniqueSessions(),
+                row.p50ResponseTimeMs(),
+                row.p95ResponseTimeMs(),
+                row.p99ResponseTimeMs(),
+                String.format("%.1f", row.avgResponseTimeMs())));
+    table.print(spec.commandLine().getOut());
+  }
+
+  /** One bucket and tool, with the HTTP API's field names. */
+  record Row(
+      Instant bucket,
+      String serverName,
+      String toolCategory,
+      String toolName,
+      long callCount,
+      long errorCount,
+      double avgResponseTimeMs,
+      long uniqueSessions,
+      int p50ResponseTimeMs,
+      int p95ResponseTimeMs,
+      int p99ResponseTimeMs) {
+
+    static Row from(UsageRollup rollup) {
+      BucketStats stats = rollup.stats();
+      return new Row(
+          rollup.bucketStart(),
+          rollup.tool().serverName(),
+          rollup.tool().toolCategory(),
+          rollup.tool().toolName(),
+          stats.callCount(),
+          stats.errorCount(),
+          Math.round(stats.averageResponseTimeMs() * 100.0) / 100.0,
+          rollup.uniqueSessions(),
+          stats.percentiles().p50(),
+          stats.percentiles().p95(),
+          stats.percentiles().p99());
+    }
+  }
+}
