@@ -160,3 +160,37 @@ BEGIN
       FROM t;
 END;
 $$;
+
+-- The day partitions with their rows (from the daily rollup) and bytes on disk, oldest first.
+CREATE FUNCTION mcp_usage_partitions()
+    RETURNS TABLE (day date, partition_name text, events bigint, total_bytes bigint)
+    LANGUAGE sql STABLE
+AS $$
+    SELECT to_date(right(c.relname, 8), 'YYYYMMDD'),
+           c.relname::text,
+           coalesce((SELECT sum(r.call_count) FROM mcp_usage_daily_rollup r
+                      WHERE r.date_bucket = to_date(right(c.relname, 8), 'YYYYMMDD')), 0)::bigint,
+           pg_total_relation_size(c.oid)
+      FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+     WHERE i.inhparent = 'archon_mcp_usage_events'::regclass
+       AND c.relname ~ '^archon_mcp_usage_events_p[0-9]{8}$'
+     ORDER BY 1;
+$$;
+
+-- What mcp_usage_remove_events_before(cutoff) would remove, without removing anything.
+CREATE FUNCTION mcp_usage_events_before(cutoff timestamptz, OUT dropped_days date[], OUT deleted_count bigint)
+    LANGUAGE plpgsql STABLE
+AS $$
+DECLARE
+    boundary date := (cutoff AT TIME ZONE 'UTC')::date;
+    trimmed bigint;
+BEGIN
+    SELECT coalesce(array_agg(p.day ORDER BY p.day), '{}'), coalesce(sum(p.events), 0)
+      INTO dropped_days, deleted_count
+      FROM mcp_usage_partitions() p WHERE p.day < boundary;
+    SELECT count(*) INTO trimmed FROM archon_mcp_usage_events
+     WHERE "timestamp" < cutoff AND "timestamp" >= boundary::timestamp AT TIME ZONE 'UTC'
+        OR ("timestamp" < cutoff AND tableoid = 'archon_mcp_usage_events_default'::regclass);
+    deleted_count := deleted_count + trimmed;
+END;
+$$;

@@ -9,6 +9,7 @@ import dev.mcpusage.adapter.in.cli.DbInfoCommand;
 import dev.mcpusage.adapter.in.cli.ErrorsCommand;
 import dev.mcpusage.adapter.in.cli.HourlyCommand;
 import dev.mcpusage.adapter.in.cli.MigrateCommand;
+import dev.mcpusage.adapter.in.cli.PartitionsCommand;
 import dev.mcpusage.adapter.in.cli.RefreshCommand;
 import dev.mcpusage.adapter.in.cli.ServeCommand;
 import dev.mcpusage.adapter.in.cli.ServerRunner;
@@ -81,6 +82,11 @@ public final class CliModule extends AbstractModule {
   @Provides
   CleanupCommand cleanup(MaintainUsage maintainUsage) {
     return new CleanupCommand(maintainUsage);
+  }
+
+  @Provides
+  PartitionsCommand partitions(MaintainUsage maintainUsage) {
+    return new PartitionsCommand(maintainUsage);
   }
 
   @Provides

@@ -98,6 +98,9 @@ class OperatorCommandsIT {
             + " source_id, response_time_ms, success, error_type) SELECT 'tool_' || (i % 2), 'cat',"
             + " 'client_' || (i % 3), 's' || (i % 5), 'src_' || (i % 4), i, i % 10 <> 0,"
             + " CASE WHEN i % 10 = 0 THEN 'TimeoutError' END FROM generate_series(1, 300) i");
+    execute(
+        "SELECT mcp_usage_ensure_partitions((now() AT TIME ZONE 'UTC')::date - 1,"
+            + " (now() AT TIME ZONE 'UTC')::date + 1)");
 
     McpUsageProcess.Result tools =
         McpUsageProcess.run("--db-url", address.jdbcUrl(), "tools", "--json");
@@ -110,6 +113,11 @@ class OperatorCommandsIT {
     McpUsageProcess.Result daily =
         McpUsageProcess.run("--db-url", address.jdbcUrl(), "daily", "--days", "181");
     McpUsageProcess.Result refresh = McpUsageProcess.run("--db-url", address.jdbcUrl(), "refresh");
+    McpUsageProcess.Result dryRun =
+        McpUsageProcess.run(
+            "--db-url", address.jdbcUrl(), "cleanup", "--retention-days", "1", "--dry-run");
+    McpUsageProcess.Result partitions =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "partitions");
     McpUsageProcess.Result cleanup =
         McpUsageProcess.run("--db-url", address.jdbcUrl(), "cleanup", "--retention-days", "30");
 
@@ -123,6 +131,8 @@ class OperatorCommandsIT {
         .contains("\"call_count\" : 150");
     assertThat(daily.exitCode()).isEqualTo(2);
     assertThat(daily.err()).contains("--days must be between 1 and 180, was 181");
+    assertThat(dryRun.out()).contains("dry run").contains("would remove 0 events");
+    assertThat(partitions.out()).contains("300").contains("3 partitions, 300 events");
     assertThat(cleanup.exitCode()).as(cleanup.toString()).isZero();
     assertThat(cleanup.out()).contains("(30 days)").contains("removed 0 events");
   }

@@ -2,6 +2,7 @@ package dev.mcpusage.application.inmemory;
 
 import dev.mcpusage.application.port.out.CleanupReport;
 import dev.mcpusage.application.port.out.MaintenanceStore;
+import dev.mcpusage.application.port.out.PartitionInfo;
 import dev.mcpusage.application.port.out.RollupRebuild;
 import dev.mcpusage.application.port.out.SchemaMigration;
 import dev.mcpusage.application.port.out.StoreDescription;
@@ -28,6 +29,26 @@ public final class InMemoryMaintenanceStore implements MaintenanceStore {
   public CleanupReport removeEventsBefore(Instant cutoff) {
     long removed = events.removeIf(event -> event.timestamp().isBefore(cutoff));
     return new CleanupReport(cutoff, List.of(), removed);
+  }
+
+  @Override
+  public CleanupReport previewRemovalBefore(Instant cutoff) {
+    return new CleanupReport(
+        cutoff, List.of(), events.matching(event -> event.timestamp().isBefore(cutoff)).size());
+  }
+
+  @Override
+  public List<PartitionInfo> partitions() {
+    return events.matching(event -> true).stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                event -> DayBucket.of(event.timestamp()),
+                java.util.TreeMap::new,
+                java.util.stream.Collectors.counting()))
+        .entrySet()
+        .stream()
+        .map(entry -> new PartitionInfo(entry.getKey(), entry.getValue(), 0))
+        .toList();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.mcpusage.application.service;
 import dev.mcpusage.application.port.in.MaintainUsage;
 import dev.mcpusage.application.port.out.CleanupReport;
 import dev.mcpusage.application.port.out.MaintenanceStore;
+import dev.mcpusage.application.port.out.PartitionInfo;
 import dev.mcpusage.application.port.out.RollupRebuild;
 import dev.mcpusage.application.port.out.SchemaMigration;
 import dev.mcpusage.application.port.out.StoreDescription;
@@ -41,6 +42,16 @@ public class MaintainUsageService implements MaintainUsage {
   public CleanupReport applyRetention(RetentionPolicy policy) {
     Instant now = clock.instant();
     return store.removeEventsBefore(policy.cutoff(now));
+  }
+
+  @Override
+  public CleanupReport previewRetention(RetentionPolicy policy) {
+    return store.previewRemovalBefore(policy.cutoff(clock.instant()));
+  }
+
+  @Override
+  public List<PartitionInfo> partitions() {
+    return store.partitions();
   }
 
   @Override

@@ -31,6 +31,9 @@ public final class CleanupCommand implements Callable<Integer> {
       description = "Keep this many days, 1 to 3650 (default ${DEFAULT-VALUE}).")
   int retentionDays;
 
+  @Option(names = "--dry-run", description = "Say what would be removed, remove nothing.")
+  boolean dryRun;
+
   @Spec CommandSpec spec;
 
   private final MaintainUsage maintainUsage;
@@ -51,11 +54,17 @@ public final class CleanupCommand implements Callable<Integer> {
               + ", was "
               + retentionDays);
     }
-    CleanupReport report = maintainUsage.applyRetention(new RetentionPolicy(retentionDays));
+    RetentionPolicy policy = new RetentionPolicy(retentionDays);
+    CleanupReport report =
+        dryRun ? maintainUsage.previewRetention(policy) : maintainUsage.applyRetention(policy);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("cutoff %s (%d days)%n", report.cutoff(), retentionDays);
+    String verb = dryRun ? "would " : "";
     out.printf(
-        "dropped %d day partition%s%s%n",
+        "cutoff %s (%d days)%s%n", report.cutoff(), retentionDays, dryRun ? ", dry run" : "");
+    out.printf(
+        "%s%s %d day partition%s%s%n",
+        verb,
+        dryRun ? "drop" : "dropped",
         report.droppedDays().size(),
         report.droppedDays().size() == 1 ? "" : "s",
         report.droppedDays().isEmpty()
@@ -64,7 +73,7 @@ public final class CleanupCommand implements Callable<Integer> {
                 + report.droppedDays().get(0).date()
                 + " .. "
                 + report.droppedDays().get(report.droppedDays().size() - 1).date());
-    out.printf("removed %,d events%n", report.deletedEvents());
+    out.printf("%s%s %,d events%n", verb, dryRun ? "remove" : "removed", report.deletedEvents());
     return 0;
   }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       SourcesCommand.class,
       RefreshCommand.class,
       CleanupCommand.class,
+      PartitionsCommand.class,
       DbCommand.class,
       TokensCommand.class
     },

@@ -8,10 +8,16 @@ import java.util.List;
 final class TablePrinter {
 
   private final List<String> headers;
+  private final String whenEmpty;
   private final List<List<String>> rows = new ArrayList<>();
 
   TablePrinter(List<String> headers) {
+    this(headers, "(no calls in this window)");
+  }
+
+  TablePrinter(List<String> headers, String whenEmpty) {
     this.headers = List.copyOf(headers);
+    this.whenEmpty = whenEmpty;
   }
 
   TablePrinter row(Object... values) {
@@ -41,7 +47,7 @@ final class TablePrinter {
       line(out, row, widths);
     }
     if (rows.isEmpty()) {
-      out.println("(no calls in this window)");
+      out.println(whenEmpty);
     }
   }
 

@@ -1,11 +1,14 @@
 package dev.mcpusage.adapter.out.postgres;
 
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_PARTITIONS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.REFRESH_MCP_USAGE_VIEWS;
 
 import dev.mcpusage.adapter.out.postgres.jooq.Routines;
+import dev.mcpusage.adapter.out.postgres.jooq.routines.McpUsageEventsBefore;
 import dev.mcpusage.adapter.out.postgres.jooq.routines.McpUsageRemoveEventsBefore;
 import dev.mcpusage.application.port.out.CleanupReport;
 import dev.mcpusage.application.port.out.MaintenanceStore;
+import dev.mcpusage.application.port.out.PartitionInfo;
 import dev.mcpusage.application.port.out.RollupRebuild;
 import dev.mcpusage.application.port.out.SchemaMigration;
 import dev.mcpusage.application.port.out.StoreDescription;
@@ -43,6 +46,30 @@ public final class PostgresMaintenanceStore implements MaintenanceStore {
                     dsl.configuration(), cutoff.atOffset(ZoneOffset.UTC)));
     List<DayBucket> days = Arrays.stream(removed.getDroppedDays()).map(DayBucket::new).toList();
     return new CleanupReport(cutoff, days, removed.getDeletedCount());
+  }
+
+  @Override
+  public CleanupReport previewRemovalBefore(Instant cutoff) {
+    McpUsageEventsBefore expired =
+        pool.inTransaction(
+            dsl ->
+                Routines.mcpUsageEventsBefore(
+                    dsl.configuration(), cutoff.atOffset(ZoneOffset.UTC)));
+    return new CleanupReport(
+        cutoff,
+        Arrays.stream(expired.getDroppedDays()).map(DayBucket::new).toList(),
+        expired.getDeletedCount());
+  }
+
+  @Override
+  public List<PartitionInfo> partitions() {
+    return pool.inTransaction(
+        dsl ->
+            dsl.selectFrom(MCP_USAGE_PARTITIONS.call())
+                .fetch(
+                    row ->
+                        new PartitionInfo(
+                            new DayBucket(row.getDay()), row.getEvents(), row.getTotalBytes())));
   }
 
   @Override

@@ -39,7 +39,10 @@ class RetentionIT {
     TimeWindow kept = new TimeWindow(new DayBucket(LocalDate.of(2026, 5, 30)).start(), now);
     List<UsageRollup> keptBefore = reader.daily(kept, UsageFilter.NONE);
 
-    CleanupReport report = new PostgresMaintenanceStore(db.pool).removeEventsBefore(cutoff);
+    PostgresMaintenanceStore maintenance = new PostgresMaintenanceStore(db.pool);
+    CleanupReport preview = maintenance.previewRemovalBefore(cutoff);
+    int partitionsBefore = maintenance.partitions().size();
+    CleanupReport report = maintenance.removeEventsBefore(cutoff);
 
     assertThat(report.droppedDays())
         .extracting(DayBucket::date)
@@ -48,6 +51,13 @@ class RetentionIT {
     // the boundary day 2026-05-29 loses its 00:00 and 03:00 events (before 06:00), keeps
     // 06:00..21:00
     assertThat(report.deletedEvents()).isEqualTo(3 * 8 + 2);
+    assertThat(preview).isEqualTo(report);
+    assertThat(partitionsBefore).isEqualTo(184);
+    assertThat(maintenance.partitions())
+        .hasSize(181)
+        .allSatisfy(p -> assertThat(p.bytes()).isPositive())
+        .first()
+        .satisfies(p -> assertThat(p.events()).isEqualTo(6));
     TimeWindow boundary =
         new TimeWindow(
             new DayBucket(LocalDate.of(2026, 5, 29)).start(),

@@ -1,6 +1,7 @@
 package dev.mcpusage.application.port.in;
 
 import dev.mcpusage.application.port.out.CleanupReport;
+import dev.mcpusage.application.port.out.PartitionInfo;
 import dev.mcpusage.application.port.out.RollupRebuild;
 import dev.mcpusage.application.port.out.SchemaMigration;
 import dev.mcpusage.application.port.out.StoreDescription;
@@ -16,6 +17,12 @@ public interface MaintainUsage {
 
   /** Removes events older than the policy allows: whole days dropped, the boundary day trimmed. */
   CleanupReport applyRetention(RetentionPolicy policy);
+
+  /** What {@link #applyRetention} would remove now, removing nothing. */
+  CleanupReport previewRetention(RetentionPolicy policy);
+
+  /** The event partitions (one per UTC day), oldest first. */
+  List<PartitionInfo> partitions();
 
   /** Rebuilds every rollup from the raw events (repair; normal inserts keep rollups current). */
   List<RollupRebuild> rebuildRollups();

@@ -13,6 +13,12 @@ public interface MaintenanceStore {
   /** Removes every event stamped before {@code cutoff}, keeping rollups consistent. */
   CleanupReport removeEventsBefore(Instant cutoff);
 
+  /** What {@link #removeEventsBefore} would remove, removing nothing. */
+  CleanupReport previewRemovalBefore(Instant cutoff);
+
+  /** The event partitions, oldest first. */
+  List<PartitionInfo> partitions();
+
   /** Rebuilds all rollups from the events. */
   List<RollupRebuild> rebuildRollups();
 
