@@ -53,6 +53,8 @@ public final class Main {
       }
       return 1;
     } finally {
+      out.flush();
+      err.flush();
       stop.run();
       Runtime.getRuntime().removeShutdownHook(shutdown);
     }

@@ -191,6 +191,17 @@ class OperatorCommandsIT {
         .contains("serve", "migrate", "verify", "summary", "db", "Examples:", "Exit codes");
   }
 
+  @Test
+  void completion_printsABashScriptCoveringTheCommands() {
+    McpUsageProcess.Result completion = McpUsageProcess.run("completion");
+
+    assertThat(completion.exitCode()).isZero();
+    assertThat(completion.out())
+        .contains("complete -F")
+        .contains("summary")
+        .contains("--retention-days");
+  }
+
   private static void execute(String sql) throws Exception {
     try (Connection connection =
             DriverManager.getConnection(address.jdbcUrl(), address.user(), "");

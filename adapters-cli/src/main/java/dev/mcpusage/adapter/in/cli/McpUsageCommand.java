@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       CleanupCommand.class,
       PartitionsCommand.class,
       DbCommand.class,
-      TokensCommand.class
+      TokensCommand.class,
+      CompletionCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {
