@@ -104,7 +104,8 @@ class OperatorCommandsIT {
 
     McpUsageProcess.Result tools =
         McpUsageProcess.run("--db-url", address.jdbcUrl(), "tools", "--json");
-    McpUsageProcess.Result clients = McpUsageProcess.run("--db-url", address.jdbcUrl(), "clients");
+    McpUsageProcess.Result clients =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "clients", "--csv");
     McpUsageProcess.Result errors = McpUsageProcess.run("--db-url", address.jdbcUrl(), "errors");
     McpUsageProcess.Result sources =
         McpUsageProcess.run("--db-url", address.jdbcUrl(), "sources", "--limit", "2", "--json");
@@ -122,7 +123,8 @@ class OperatorCommandsIT {
         McpUsageProcess.run("--db-url", address.jdbcUrl(), "cleanup", "--retention-days", "30");
 
     assertThat(tools.out()).contains("\"tool_name\" : \"tool_0\"").contains("\"call_count\" : 150");
-    assertThat(clients.out()).contains("client_0").contains("100").doesNotContain("no calls");
+    assertThat(clients.out().lines()).first().isEqualTo("client,calls,sessions,errors,error %");
+    assertThat(clients.out()).contains("client_0,100,");
     assertThat(errors.out()).contains("tool_0").contains("TimeoutError").contains("30");
     assertThat(sources.out()).contains("\"call_count\" : 75").contains("src_0").contains("src_1");
     assertThat(refresh.out()).contains("rebuilt from 300 events");

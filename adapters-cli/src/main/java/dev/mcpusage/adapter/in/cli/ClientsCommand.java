@@ -50,7 +50,7 @@ public final class ClientsCommand implements Callable<Integer> {
                 c.uniqueSessions(),
                 c.errorCount(),
                 String.format("%.2f", c.errorRate())));
-    table.print(spec.commandLine().getOut());
+    report.print(spec, table);
     return 0;
   }
 

@@ -45,8 +45,9 @@ public final class DailyCommand implements Callable<Integer> {
           spec.commandLine(),
           "--days must be between 1 and " + TimeWindow.MAX_DAYS + ", was " + days);
     }
+    report.checkFormat(spec);
     RollupTable.print(
-        spec, report.json, queryUsage.daily(new DailyQuery(days, report.filter())), "day (UTC)");
+        spec, report, queryUsage.daily(new DailyQuery(days, report.filter())), "day (UTC)");
     return 0;
   }
 }

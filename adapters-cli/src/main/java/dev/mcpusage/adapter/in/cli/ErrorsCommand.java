@@ -51,7 +51,7 @@ public final class ErrorsCommand implements Callable<Integer> {
                 e.errorType(),
                 e.errorCount(),
                 e.lastSeenAt().toString()));
-    table.print(spec.commandLine().getOut());
+    report.print(spec, table);
     return 0;
   }
 

@@ -33,10 +33,7 @@ public final class HourlyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     int hours = report.hours(spec, TimeWindow.MAX_HOURLY_HOURS);
     RollupTable.print(
-        spec,
-        report.json,
-        queryUsage.hourly(new HourlyQuery(hours, report.filter())),
-        "hour (UTC)");
+        spec, report, queryUsage.hourly(new HourlyQuery(hours, report.filter())), "hour (UTC)");
     return 0;
   }
 }

@@ -41,7 +41,29 @@ public final class ReportOptions {
       description = "Print JSON (the HTTP API's snake_case fields) instead of a table.")
   boolean json;
 
+  @Option(
+      names = "--csv",
+      description = "Print CSV (a header line, raw numbers) instead of a table.")
+  boolean csv;
+
+  /** Prints {@code table} as CSV or as an aligned table, as the options ask. */
+  void print(CommandSpec spec, TablePrinter table) {
+    if (csv) {
+      table.printCsv(spec.commandLine().getOut());
+    } else {
+      table.print(spec.commandLine().getOut());
+    }
+  }
+
+  /** Rejects --json together with --csv. */
+  void checkFormat(CommandSpec spec) {
+    if (json && csv) {
+      throw new ParameterException(spec.commandLine(), "choose one of --json and --csv");
+    }
+  }
+
   int hours(CommandSpec spec, int max) {
+    checkFormat(spec);
     if (hours < 1 || hours > max) {
       throw new ParameterException(
           spec.commandLine(), "--hours must be between 1 and " + max + ", was " + hours);

@@ -12,10 +12,11 @@ final class RollupTable {
 
   private RollupTable() {}
 
-  static void print(CommandSpec spec, boolean json, List<UsageRollup> rows, String bucketHeader)
+  static void print(
+      CommandSpec spec, ReportOptions report, List<UsageRollup> rows, String bucketHeader)
       throws JsonProcessingException {
     List<Row> printed = rows.stream().map(Row::from).toList();
-    if (json) {
+    if (report.json) {
       ReportOptions.printJson(spec.commandLine().getOut(), printed);
       return;
     }
@@ -45,7 +46,7 @@ final class RollupTable {
                 row.p95ResponseTimeMs(),
                 row.p99ResponseTimeMs(),
                 String.format("%.1f", row.avgResponseTimeMs())));
-    table.print(spec.commandLine().getOut());
+    report.print(spec, table);
   }
 
   /** One bucket and tool, with the HTTP API's field names. */

@@ -57,7 +57,7 @@ public final class SourcesCommand implements Callable<Integer> {
     }
     TablePrinter table = new TablePrinter(List.of("source", "calls", "errors"));
     sources.forEach(s -> table.row(s.sourceId(), s.calls(), s.errors()));
-    table.print(spec.commandLine().getOut());
+    report.print(spec, table);
     return 0;
   }
 

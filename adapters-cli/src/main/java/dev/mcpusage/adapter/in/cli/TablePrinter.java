@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Output: rows as an aligned text table; numbers right-aligned, headers carry their units. */
+/** Output: rows as an aligned text table (numbers right-aligned) or as CSV with raw values. */
 final class TablePrinter {
 
   private final List<String> headers;
   private final String whenEmpty;
-  private final List<List<String>> rows = new ArrayList<>();
+  private final List<List<Object>> rows = new ArrayList<>();
 
   TablePrinter(List<String> headers) {
     this(headers, "(no calls in this window)");
@@ -21,34 +21,52 @@ final class TablePrinter {
   }
 
   TablePrinter row(Object... values) {
-    List<String> cells = new ArrayList<>(values.length);
-    for (Object value : values) {
-      cells.add(
-          value == null
-              ? "-"
-              : value instanceof Long || value instanceof Integer
-                  ? String.format("%,d", ((Number) value).longValue())
-                  : value.toString());
-    }
-    rows.add(cells);
+    rows.add(java.util.Arrays.asList(values));
     return this;
   }
 
   void print(PrintWriter out) {
+    List<List<String>> cells = new ArrayList<>();
+    for (List<Object> row : rows) {
+      cells.add(row.stream().map(TablePrinter::forTable).toList());
+    }
     int[] widths = new int[headers.size()];
     for (int i = 0; i < widths.length; i++) {
       widths[i] = headers.get(i).length();
-      for (List<String> row : rows) {
+      for (List<String> row : cells) {
         widths[i] = Math.max(widths[i], row.get(i).length());
       }
     }
     line(out, headers, widths);
-    for (List<String> row : rows) {
+    for (List<String> row : cells) {
       line(out, row, widths);
     }
     if (rows.isEmpty()) {
       out.println(whenEmpty);
     }
+  }
+
+  /** RFC 4180 CSV: a header line, then one line per row; numbers without separators. */
+  void printCsv(PrintWriter out) {
+    out.println(String.join(",", headers.stream().map(TablePrinter::quoted).toList()));
+    for (List<Object> row : rows) {
+      out.println(
+          String.join(",", row.stream().map(v -> v == null ? "" : quoted(v.toString())).toList()));
+    }
+  }
+
+  private static String forTable(Object value) {
+    if (value == null) {
+      return "-";
+    }
+    return value instanceof Long || value instanceof Integer
+        ? String.format("%,d", ((Number) value).longValue())
+        : value.toString();
+  }
+
+  private static String quoted(String value) {
+    boolean needsQuotes = value.contains(",") || value.contains("\"") || value.contains("\n");
+    return needsQuotes ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
   }
 
   private static void line(PrintWriter out, List<String> cells, int[] widths) {

@@ -67,7 +67,7 @@ public final class ToolsCommand implements Callable<Integer> {
           String.format("%.1f", row.avgResponseTimeMs()),
           row.lastCallAt() == null ? null : row.lastCallAt().toString());
     }
-    table.print(spec.commandLine().getOut());
+    report.print(spec, table);
     return 0;
   }
 
