@@ -99,6 +99,14 @@ public record BucketStats(
     return Math.round(successCount() * 10_000.0 / callCount) / 100.0;
   }
 
+  /** Percent of calls that failed, rounded to two decimals; 0 for no call. */
+  public double errorRatePercent() {
+    if (callCount == 0) {
+      return 0;
+    }
+    return Math.round(errorCount * 10_000.0 / callCount) / 100.0;
+  }
+
   /** p50/p95/p99 from the histogram, clamped to the observed extremes. */
   public Percentiles percentiles() {
     if (callCount == 0 || latency.total() == 0) {

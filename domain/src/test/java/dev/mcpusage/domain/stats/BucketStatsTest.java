@@ -44,6 +44,7 @@ class BucketStatsTest {
   @Test
   void givenEmptyBucket_derivedFigures_areZero() {
     assertThat(BucketStats.EMPTY.successRatePercent()).isZero();
+    assertThat(BucketStats.EMPTY.errorRatePercent()).isZero();
     assertThat(BucketStats.EMPTY.averageResponseTimeMs()).isZero();
     assertThat(BucketStats.EMPTY.percentiles()).isEqualTo(Percentiles.NONE);
     assertThat(BucketStats.EMPTY.merge(BucketStats.EMPTY)).isEqualTo(BucketStats.EMPTY);
@@ -62,6 +63,7 @@ class BucketStatsTest {
                         .build()));
 
     assertThat(stats.successRatePercent()).isEqualTo(50.0);
+    assertThat(stats.errorRatePercent()).isEqualTo(50.0);
     assertThat(stats.averageResponseTimeMs()).isEqualTo(20.0);
     assertThat(stats.minResponseTimeMs()).isEqualTo(10);
     assertThat(stats.maxResponseTimeMs()).isEqualTo(30);

@@ -58,14 +58,12 @@ public final class ClientsCommand implements Callable<Integer> {
   record ClientRow(
       String clientType, long callCount, long uniqueSessions, long errorCount, double errorRate) {
     static ClientRow from(ClientUsage client) {
-      long calls = client.stats().callCount();
-      long errors = client.stats().errorCount();
       return new ClientRow(
           client.clientType(),
-          calls,
+          client.stats().callCount(),
           client.uniqueSessions(),
-          errors,
-          calls == 0 ? 0 : Math.round(errors * 10_000.0 / calls) / 100.0);
+          client.stats().errorCount(),
+          client.stats().errorRatePercent());
     }
   }
 }

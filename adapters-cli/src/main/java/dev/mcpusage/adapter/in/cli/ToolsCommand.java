@@ -93,9 +93,7 @@ public final class ToolsCommand implements Callable<Integer> {
           tool.tool().toolName(),
           stats.callCount(),
           stats.errorCount(),
-          stats.callCount() == 0
-              ? 0
-              : Math.round(stats.errorCount() * 10_000.0 / stats.callCount()) / 100.0,
+          stats.errorRatePercent(),
           Math.round(stats.averageResponseTimeMs() * 100.0) / 100.0,
           stats.percentiles().p50(),
           stats.percentiles().p95(),

@@ -11,7 +11,7 @@ record ClientResponse(
         client.clientType(),
         client.stats().callCount(),
         client.stats().errorCount(),
-        Rounding.percent(client.stats().errorCount(), client.stats().callCount()),
+        client.stats().errorRatePercent(),
         client.uniqueSessions());
   }
 }

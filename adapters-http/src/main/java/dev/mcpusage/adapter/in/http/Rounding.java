@@ -8,9 +8,4 @@ final class Rounding {
   static double twoDecimals(double value) {
     return Math.round(value * 100.0) / 100.0;
   }
-
-  /** Percent of {@code part} in {@code whole}, two decimals; 0 when there is no whole. */
-  static double percent(long part, long whole) {
-    return whole == 0 ? 0 : twoDecimals(part * 100.0 / whole);
-  }
 }

@@ -26,7 +26,7 @@ record ToolResponse(
         tool.tool().toolName(),
         stats.callCount(),
         stats.errorCount(),
-        Rounding.percent(stats.errorCount(), stats.callCount()),
+        stats.errorRatePercent(),
         Rounding.twoDecimals(stats.averageResponseTimeMs()),
         stats.percentiles().p50(),
         stats.percentiles().p95(),
