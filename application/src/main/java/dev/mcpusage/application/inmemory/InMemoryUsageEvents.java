@@ -19,6 +19,11 @@ public final class InMemoryUsageEvents {
   }
 
   /** A snapshot of the events matching {@code filter}. */
+  /** Every stored event, in no particular order. */
+  public List<UsageEvent> all() {
+    return matching(event -> true);
+  }
+
   synchronized List<UsageEvent> matching(Predicate<UsageEvent> filter) {
     List<UsageEvent> result = new ArrayList<>();
     for (UsageEvent event : events.values()) {
