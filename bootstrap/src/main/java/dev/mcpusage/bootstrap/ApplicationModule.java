@@ -9,6 +9,7 @@ import dev.mcpusage.application.port.in.ProvideAccessTokens;
 import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.application.port.in.RecordUsage;
 import dev.mcpusage.application.port.in.ReportHealth;
+import dev.mcpusage.application.port.in.TrackUsage;
 import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.UsageEventSink;
 import dev.mcpusage.application.port.out.UsageStatsReader;
@@ -18,10 +19,14 @@ import dev.mcpusage.application.service.HealthService;
 import dev.mcpusage.application.service.MaintainUsageService;
 import dev.mcpusage.application.service.QueryUsageService;
 import dev.mcpusage.application.service.RecordUsageService;
+import dev.mcpusage.application.tracker.TrackerSettings;
+import dev.mcpusage.application.tracker.UsageTracker;
+import dev.mcpusage.bootstrap.journal.FileEventJournal;
 import dev.mcpusage.domain.event.ClockSkewPolicy;
 import dev.mcpusage.domain.privacy.PrivacyPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wiring: the use cases, each a service over the out-ports some store module binds. */
 public final class ApplicationModule extends AbstractModule {
@@ -50,11 +55,7 @@ public final class ApplicationModule extends AbstractModule {
   @Provides
   @Singleton
   RecordUsage recordUsage(UsageEventSink sink, Clock clock) {
-    return new RecordUsageService(
-        sink,
-        ClockSkewPolicy.standard(),
-        PrivacyPolicy.of(settings.queryTextMode(), settings.sensitiveKeys()),
-        clock);
+    return new RecordUsageService(sink, ClockSkewPolicy.standard(), privacyPolicy(), clock);
   }
 
   @Provides
@@ -77,7 +78,30 @@ public final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ReportHealth reportHealth(UsageStatsReader reader) {
-    return new HealthService(reader);
+  UsageTracker usageTracker(UsageEventSink sink, Clock clock) {
+    return new UsageTracker(
+        sink,
+        new FileEventJournal(settings.dataDir(), settings.journalMaxMb() * 1024L * 1024L),
+        ClockSkewPolicy.standard(),
+        privacyPolicy(),
+        clock,
+        TrackerSettings.standard()
+            .withBatching(
+                settings.trackerBatchSize(), Duration.ofMillis(settings.trackerLingerMs())));
+  }
+
+  @Provides
+  TrackUsage trackUsage(UsageTracker tracker) {
+    return tracker;
+  }
+
+  @Provides
+  @Singleton
+  ReportHealth reportHealth(UsageStatsReader reader, TrackUsage tracker) {
+    return new HealthService(reader, tracker);
+  }
+
+  private PrivacyPolicy privacyPolicy() {
+    return PrivacyPolicy.of(settings.queryTextMode(), settings.sensitiveKeys());
   }
 }

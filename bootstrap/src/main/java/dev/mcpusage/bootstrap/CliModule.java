@@ -23,13 +23,15 @@ import dev.mcpusage.application.port.in.LoadDemoUsage;
 import dev.mcpusage.application.port.in.MaintainUsage;
 import dev.mcpusage.application.port.in.ProvideAccessTokens;
 import dev.mcpusage.application.port.in.QueryUsage;
+import dev.mcpusage.application.tracker.UsageTracker;
 
 /** Wiring: the operator commands, each built with the use cases it runs. */
 public final class CliModule extends AbstractModule {
 
   @Provides
-  ServerRunner serverRunner(HttpServer httpServer) {
+  ServerRunner serverRunner(HttpServer httpServer, UsageTracker tracker) {
     return () -> {
+      tracker.start();
       httpServer.start();
       return httpServer.baseUrl();
     };

@@ -8,6 +8,7 @@ import dev.mcpusage.adapter.in.cli.GlobalFlags;
 import dev.mcpusage.adapter.in.cli.McpUsageCli;
 import dev.mcpusage.adapter.in.http.HttpServer;
 import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
+import dev.mcpusage.application.tracker.UsageTracker;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ public final class Main {
     Runnable stop =
         () -> {
           injector.getInstance(HttpServer.class).stop();
+          injector.getInstance(UsageTracker.class).close();
           injector.getInstance(PostgresConnectionPool.class).stop();
         };
     Thread shutdown = new Thread(stop, "mcp-usage-shutdown");

@@ -37,7 +37,10 @@ public record Settings(
     boolean anonymousReads,
     List<String> corsOrigins,
     QueryTextMode queryTextMode,
-    String sensitiveKeys) {
+    String sensitiveKeys,
+    int trackerBatchSize,
+    int trackerLingerMs,
+    int journalMaxMb) {
 
   private static final String JDBC_PREFIX = "jdbc:postgresql://";
 
@@ -82,7 +85,10 @@ public record Settings(
             .map(origins -> List.of(origins.split("\\s*,\\s*")))
             .orElse(List.of()),
         QueryTextMode.parse(lookup.get("query.text").orElse("full")),
-        validPattern(lookup.get("redact.keys").orElse(PrivacyPolicy.DEFAULT_SENSITIVE_KEYS)));
+        validPattern(lookup.get("redact.keys").orElse(PrivacyPolicy.DEFAULT_SENSITIVE_KEYS)),
+        lookup.integer("tracker.batch.size", 1_000, 1, 100_000),
+        lookup.integer("tracker.linger.ms", 200, 1, 60_000),
+        lookup.integer("journal.max.mb", 1_024, 1, 1_048_576));
   }
 
   private static String validPattern(String pattern) {

@@ -147,7 +147,7 @@ public final class HttpServer {
             List.of(),
             ctx ->
                 ctx.contentType("text/plain; version=0.0.4")
-                    .result(metrics.prometheusText(health.check().storeReachable()))));
+                    .result(metrics.prometheusText(health.check()))));
     routes.addAll(analytics.routes());
     routes.addAll(maintenance.routes());
     routes.addAll(ingest.routes());

@@ -1,5 +1,6 @@
 package dev.mcpusage.adapter.in.http;
 
+import dev.mcpusage.application.inmemory.InMemoryEventJournal;
 import dev.mcpusage.application.inmemory.InMemoryMaintenanceStore;
 import dev.mcpusage.application.inmemory.InMemoryUsageEventSink;
 import dev.mcpusage.application.inmemory.InMemoryUsageEvents;
@@ -11,6 +12,8 @@ import dev.mcpusage.application.service.HealthService;
 import dev.mcpusage.application.service.MaintainUsageService;
 import dev.mcpusage.application.service.QueryUsageService;
 import dev.mcpusage.application.service.RecordUsageService;
+import dev.mcpusage.application.tracker.TrackerSettings;
+import dev.mcpusage.application.tracker.UsageTracker;
 import dev.mcpusage.domain.access.AccessTokens;
 import dev.mcpusage.domain.event.ClockSkewPolicy;
 import dev.mcpusage.domain.privacy.PrivacyPolicy;
@@ -45,7 +48,16 @@ final class TestServers {
                 new MaintainUsageService(
                     new InMemoryMaintenanceStore(new InMemoryUsageEvents()), clock),
                 RetentionPolicy.standard()),
-            new HealthController(new HealthService(reader)),
+            new HealthController(
+                new HealthService(
+                    reader,
+                    new UsageTracker(
+                        sink,
+                        new InMemoryEventJournal(10_000),
+                        ClockSkewPolicy.standard(),
+                        PrivacyPolicy.standard(),
+                        clock,
+                        TrackerSettings.standard()))),
             tokens(),
             new RecordUsageService(
                 sink, ClockSkewPolicy.standard(), PrivacyPolicy.standard(), clock),

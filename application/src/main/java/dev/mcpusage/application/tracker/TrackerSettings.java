@@ -1,4 +1,4 @@
-package dev.mcpusage.application.service;
+package dev.mcpusage.application.tracker;
 
 import java.time.Duration;
 

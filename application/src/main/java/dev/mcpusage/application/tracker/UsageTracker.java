@@ -1,4 +1,4 @@
-package dev.mcpusage.application.service;
+package dev.mcpusage.application.tracker;
 
 import dev.mcpusage.application.port.in.TrackUsage;
 import dev.mcpusage.application.port.in.TrackerStatistics;

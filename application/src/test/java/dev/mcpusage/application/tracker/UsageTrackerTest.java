@@ -1,4 +1,4 @@
-package dev.mcpusage.application.service;
+package dev.mcpusage.application.tracker;
 
 import static dev.mcpusage.domain.event.UsageEventTestData.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
