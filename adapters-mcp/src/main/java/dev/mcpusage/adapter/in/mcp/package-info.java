@@ -1,7 +1,6 @@
 /**
- * Adapter (MCP): instrumentation of MCP Java SDK tool handlers and the stdio recording proxy.
- *
- * <p>Empty in the foundation release; the capture work (issue "Capture: a tracker …") fills it.
- * Only this package may use {@code io.modelcontextprotocol} (checked by ArchUnit in bootstrap).
+ * Inbound adapter (MCP Java SDK): {@link dev.mcpusage.adapter.in.mcp.RecordingTools} wraps tool
+ * specifications of Java MCP servers; {@code proxy} records any stdio MCP server; {@code demo} is
+ * the built-in demo server and the SDK client that drives it.
  */
 package dev.mcpusage.adapter.in.mcp;
