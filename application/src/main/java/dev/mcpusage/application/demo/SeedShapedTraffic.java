@@ -18,9 +18,13 @@ import java.util.UUID;
 public final class SeedShapedTraffic {
 
   /** A tool of the seed's server with its typical latency. */
-  record DemoTool(String name, String category, int medianMs) {}
+  public record DemoTool(String name, String category, int medianMs) {}
 
-  static final List<DemoTool> TOOLS =
+  /**
+   * The seed's 14 tools in 6 categories (rag 5, project 2, task 2, document 2, version 2, feature
+   * 1).
+   */
+  public static final List<DemoTool> TOOLS =
       List.of(
           new DemoTool("rag_search_knowledge_base", "rag", 180),
           new DemoTool("rag_search_code_examples", "rag", 220),
@@ -38,10 +42,15 @@ public final class SeedShapedTraffic {
           new DemoTool("get_project_features", "feature", 40));
 
   private static final double[] TOOL_WEIGHTS = {24, 12, 6, 4, 6, 5, 2, 14, 9, 5, 3, 2, 1, 7};
-  private static final List<String> CLIENTS =
+
+  /** The clients the demo traffic comes from. */
+  public static final List<String> CLIENTS =
       List.of("claude-code", "cursor", "windsurf", "claude-desktop");
+
   private static final double[] CLIENT_WEIGHTS = {50, 30, 12, 8};
-  private static final List<String> SOURCES =
+
+  /** Knowledge sources the demo searches. */
+  public static final List<String> SOURCES =
       List.of(
           "docs.anthropic.com",
           "modelcontextprotocol.io",
@@ -51,7 +60,9 @@ public final class SeedShapedTraffic {
           "react.dev",
           "supabase.com/docs",
           "internal-wiki");
-  private static final List<String> QUERIES =
+
+  /** Queries the demo searches for. */
+  public static final List<String> QUERIES =
       List.of(
           "how to paginate results",
           "retry with backoff",
@@ -61,6 +72,7 @@ public final class SeedShapedTraffic {
           "connection pool sizing",
           "upsert on conflict",
           "schema migration");
+
   private static final List<String> ERRORS =
       List.of("TimeoutError", "ValidationError", "NotFoundError", "tool_error");
   private static final double FAILURE_RATE = 0.03;
