@@ -26,13 +26,16 @@ import picocli.CommandLine.Spec;
       RefreshCommand.class,
       CleanupCommand.class,
       PartitionsCommand.class,
+      DemoCommand.class,
+      ProxyCommand.class,
       DbCommand.class,
       TokensCommand.class,
       CompletionCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  mcp-usage serve --demo            # embedded PostgreSQL + HTTP on 127.0.0.1:8181 with a day of demo data",
+      "  mcp-usage serve --demo            # embedded PostgreSQL + HTTP on 127.0.0.1:8181, demo history + live calls",
+      "  mcp-usage proxy -- npx my-mcp-server   # record every tool call of any stdio MCP server",
       "  mcp-usage summary --hours 24      # what was used in the last 24 hours",
       "  mcp-usage verify                  # the schema's self-checks",
       "  mcp-usage --db-url jdbc:postgresql://db:5432/mcp summary --json",

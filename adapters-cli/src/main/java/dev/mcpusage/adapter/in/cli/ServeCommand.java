@@ -5,6 +5,7 @@ import dev.mcpusage.application.port.in.LoadDemoUsage;
 import dev.mcpusage.application.port.in.MaintainUsage;
 import dev.mcpusage.application.port.in.ProvideAccessTokens;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
         "Start the HTTP API (default http://127.0.0.1:8181) on the embedded or configured PostgreSQL.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  mcp-usage serve --demo                 # first look: a day of synthetic calls if the database is empty",
+      "  mcp-usage serve --demo                 # first look: a day of history, then live MCP calls",
       "  mcp-usage serve --port 9000",
       "  curl 'localhost:8181/api/mcp/analytics/summary?hours=24'"
     })
@@ -32,13 +33,19 @@ public final class ServeCommand implements Callable<Integer> {
   /** Synthetic calls loaded by {@code --demo}: a busy day of the seed's server. */
   static final int DEMO_EVENTS = 20_000;
 
+  /** Mean pause of each live demo client between calls. */
+  static final Duration LIVE_DEMO_PAUSE = Duration.ofMillis(400);
+
   /** Days of event partitions made ahead at start. */
   static final int PARTITION_DAYS_AHEAD = 7;
 
   @Option(
       names = "--demo",
-      description =
-          "If the database holds no event yet, load a day of synthetic seed-shaped calls first.")
+      description = {
+        "Demo mode: if the database holds no event yet, load a day of synthetic seed-shaped",
+        "calls first; then run live demo traffic (MCP clients calling the built-in demo",
+        "server) so new calls keep arriving."
+      })
   boolean demo;
 
   @Option(
@@ -60,16 +67,19 @@ public final class ServeCommand implements Callable<Integer> {
   private final LoadDemoUsage loadDemoUsage;
   private final ServerRunner server;
   private final ProvideAccessTokens tokens;
+  private final LiveDemo liveDemo;
 
   public ServeCommand(
       MaintainUsage maintainUsage,
       LoadDemoUsage loadDemoUsage,
       ServerRunner server,
-      ProvideAccessTokens tokens) {
+      ProvideAccessTokens tokens,
+      LiveDemo liveDemo) {
     this.maintainUsage = maintainUsage;
     this.loadDemoUsage = loadDemoUsage;
     this.server = server;
     this.tokens = tokens;
+    this.liveDemo = liveDemo;
   }
 
   @Override
@@ -99,9 +109,18 @@ public final class ServeCommand implements Callable<Integer> {
       out.println("  writer  " + tokens.accessTokens().writerToken());
     }
     out.println("Store: " + maintainUsage.describeStore(false).connectionUrl());
+    if (demo) {
+      out.println("Live demo: MCP clients are calling the demo server; watch the dashboard.");
+    }
     out.println("Press Ctrl+C to stop.");
     out.flush();
-    new CountDownLatch(1).await();
+    if (demo) {
+      try (LiveDemo.Running running = liveDemo.start(0, LIVE_DEMO_PAUSE)) {
+        new CountDownLatch(1).await();
+      }
+    } else {
+      new CountDownLatch(1).await();
+    }
     return 0;
   }
 }

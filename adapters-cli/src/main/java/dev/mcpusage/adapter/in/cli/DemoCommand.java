@@ -1,0 +1,79 @@
+package dev.mcpusage.adapter.in.cli;
+
+import dev.mcpusage.application.port.in.MaintainUsage;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Command: {@code demo} — real MCP clients call the built-in demo server; every call is stored. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run live demo traffic: four MCP clients (the SDK's client, named claude-code, cursor,",
+      "windsurf and claude-desktop) call the built-in demo server's 14 tools over the MCP",
+      "protocol; each call is recorded like a real one (server_name mcp-usage-demo)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  mcp-usage demo --calls 200                  # 200 calls, then exit",
+      "  mcp-usage demo                              # until Ctrl+C (with serve running elsewhere)",
+      "  mcp-usage demo --pause-ms 50 --calls 5000   # faster"
+    })
+public final class DemoCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--calls",
+      paramLabel = "N",
+      description = "Calls in all, then exit (default: until stopped).")
+  long calls;
+
+  @Option(
+      names = "--pause-ms",
+      paramLabel = "MS",
+      defaultValue = "300",
+      description = "Mean pause of each client between calls, 1..60000 (default ${DEFAULT-VALUE}).")
+  int pauseMs;
+
+  @Spec CommandSpec spec;
+
+  private final LiveDemo liveDemo;
+  private final MaintainUsage maintainUsage;
+
+  public DemoCommand(LiveDemo liveDemo, MaintainUsage maintainUsage) {
+    this.liveDemo = liveDemo;
+    this.maintainUsage = maintainUsage;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (calls < 0) {
+      throw new ParameterException(spec.commandLine(), "--calls must be >= 0, was " + calls);
+    }
+    if (pauseMs < 1 || pauseMs > 60_000) {
+      throw new ParameterException(
+          spec.commandLine(), "--pause-ms must be in 1..60000, was " + pauseMs);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    maintainUsage.preparePartitions(1);
+    out.println(
+        "Demo clients calling the demo MCP server"
+            + (calls > 0 ? " (" + calls + " calls)" : " until Ctrl+C")
+            + "; store: "
+            + maintainUsage.describeStore(false).connectionUrl());
+    out.flush();
+    try (LiveDemo.Running running = liveDemo.start(calls, Duration.ofMillis(pauseMs))) {
+      while (!running.await(Duration.ofSeconds(5))) {
+        out.println("  " + running.calls() + " calls so far");
+        out.flush();
+      }
+      out.println("Made " + running.calls() + " calls; each is recorded (see: mcp-usage tools).");
+    }
+    return 0;
+  }
+}
