@@ -6,10 +6,14 @@ import dev.mcpusage.adapter.in.cli.CleanupCommand;
 import dev.mcpusage.adapter.in.cli.ClientsCommand;
 import dev.mcpusage.adapter.in.cli.DailyCommand;
 import dev.mcpusage.adapter.in.cli.DbInfoCommand;
+import dev.mcpusage.adapter.in.cli.DemoCommand;
 import dev.mcpusage.adapter.in.cli.ErrorsCommand;
 import dev.mcpusage.adapter.in.cli.HourlyCommand;
+import dev.mcpusage.adapter.in.cli.LiveDemo;
+import dev.mcpusage.adapter.in.cli.McpProxy;
 import dev.mcpusage.adapter.in.cli.MigrateCommand;
 import dev.mcpusage.adapter.in.cli.PartitionsCommand;
+import dev.mcpusage.adapter.in.cli.ProxyCommand;
 import dev.mcpusage.adapter.in.cli.RefreshCommand;
 import dev.mcpusage.adapter.in.cli.ServeCommand;
 import dev.mcpusage.adapter.in.cli.ServerRunner;
@@ -42,8 +46,19 @@ public final class CliModule extends AbstractModule {
       MaintainUsage maintainUsage,
       LoadDemoUsage loadDemoUsage,
       ServerRunner runner,
-      ProvideAccessTokens tokens) {
-    return new ServeCommand(maintainUsage, loadDemoUsage, runner, tokens);
+      ProvideAccessTokens tokens,
+      LiveDemo liveDemo) {
+    return new ServeCommand(maintainUsage, loadDemoUsage, runner, tokens, liveDemo);
+  }
+
+  @Provides
+  DemoCommand demo(LiveDemo liveDemo, MaintainUsage maintainUsage) {
+    return new DemoCommand(liveDemo, maintainUsage);
+  }
+
+  @Provides
+  ProxyCommand proxy(McpProxy proxy) {
+    return new ProxyCommand(proxy);
   }
 
   @Provides

@@ -73,6 +73,7 @@ public final class Main {
         database,
         new PostgresModule(settings),
         new HttpModule(settings),
+        new McpModule(),
         new CliModule());
   }
 

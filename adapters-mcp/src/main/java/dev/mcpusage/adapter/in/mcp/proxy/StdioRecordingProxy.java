@@ -6,7 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ public final class StdioRecordingProxy {
 
   private static final Logger LOG = LoggerFactory.getLogger(StdioRecordingProxy.class);
   private static final int LONGEST_INSPECTED_LINE = 64 * 1024 * 1024;
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
   private final TrackUsage tracker;
   private final String serverName;
@@ -42,22 +45,74 @@ public final class StdioRecordingProxy {
         new ToolCallRecorder(tracker, McpJsonDefaults.getMapper(), serverName, categories);
     Process server =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Thread stopServer = new Thread(() -> stop(server), "mcp-usage-proxy-stop");
+    Runtime.getRuntime().addShutdownHook(stopServer);
     Thread up =
-        relay("client->server", fromClient, server.getOutputStream(), recorder::fromClient, true);
+        relay(
+            "client->server",
+            fromClient,
+            server.getOutputStream(),
+            recorder::fromClient,
+            () -> stopAfterGrace(server));
     Thread down =
-        relay("server->client", server.getInputStream(), toClient, recorder::fromServer, false);
+        relay("server->client", server.getInputStream(), toClient, recorder::fromServer, () -> {});
     int status = server.waitFor();
     down.join();
     int unanswered = recorder.unanswered();
     if (unanswered > 0) {
-      LOG.warn("proxy: the server exited with {} tool calls unanswered (recorded)", unanswered);
+      LOG.warn(
+          "proxy: the server exited with {} tool call(s) unanswered (recorded as {})",
+          unanswered,
+          ToolCallRecorder.NO_RESPONSE);
     }
     up.interrupt();
+    removeHook(stopServer);
     return status;
   }
 
+  /**
+   * The client closed its side: close the server's stdin and, as MCP's stdio shutdown says, send
+   * SIGTERM if it has not exited after a grace period, then SIGKILL.
+   */
+  private static void stopAfterGrace(Process server) {
+    closeQuietly(server.getOutputStream());
+    try {
+      if (!server.waitFor(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn(
+            "proxy: the server did not exit {} s after its stdin closed; stopping it",
+            SHUTDOWN_GRACE.toSeconds());
+        stop(server);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void stop(Process server) {
+    if (!server.isAlive()) {
+      return;
+    }
+    server.destroy();
+    try {
+      if (!server.waitFor(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        server.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      server.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down: the hook runs, and finds the server gone
+    }
+  }
+
   private static Thread relay(
-      String name, InputStream in, OutputStream out, Consumer<byte[]> lines, boolean closeOut) {
+      String name, InputStream in, OutputStream out, Consumer<byte[]> lines, Runnable atEnd) {
     Thread thread =
         new Thread(
             () -> {
@@ -73,9 +128,7 @@ public final class StdioRecordingProxy {
               } catch (IOException e) {
                 LOG.debug("proxy: {} ended: {}", name, e.getMessage());
               } finally {
-                if (closeOut) {
-                  closeQuietly(out);
-                }
+                atEnd.run();
               }
             },
             "mcp-usage-proxy-" + name);

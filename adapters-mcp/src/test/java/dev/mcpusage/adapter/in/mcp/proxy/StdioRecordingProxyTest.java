@@ -173,6 +173,23 @@ class StdioRecordingProxyTest {
   }
 
   @Test
+  void givenAServerThatIgnoresTheEndOfItsInput_theProxyStopsItAfterTheGracePeriod()
+      throws Exception {
+    StdioRecordingProxy proxy =
+        new StdioRecordingProxy(tracker, "stubborn", ToolCategories.all("other"));
+    long start = System.nanoTime();
+
+    int status =
+        proxy.run(
+            List.of("sh", "-c", "exec sleep 120"),
+            new ByteArrayInputStream(new byte[0]),
+            new ByteArrayOutputStream());
+
+    assertThat(status).isNotZero();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+  }
+
+  @Test
   void givenARequestTheServerNeverAnswers_itIsRecordedAsUnanswered() throws Exception {
     StdioRecordingProxy proxy =
         new StdioRecordingProxy(tracker, "mute", ToolCategories.all("other"));
