@@ -3,6 +3,8 @@ package dev.mcpusage.adapter.out.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mcpusage.application.port.out.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -14,6 +16,8 @@ import org.jooq.impl.DSL;
 
 /** Lifecycle: the connection pool to the database the server provides, and jOOQ on top of it. */
 public final class PostgresConnectionPool {
+
+  private static final Settings JOOQ_SETTINGS = new Settings().withExecuteLogging(false);
 
   private final DatabaseServer server;
   private final int maximumPoolSize;
@@ -62,7 +66,7 @@ public final class PostgresConnectionPool {
               + " (check MCP_USAGE_DB_URL / --db-url, or unset it to use the embedded database)",
           e);
     }
-    dsl = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+    dsl = DSL.using(dataSource, SQLDialect.POSTGRES, JOOQ_SETTINGS);
     if (migrateOnStart) {
       try {
         migrationAtStart = new PostgresSchemaMigrator(this).migrate();
@@ -117,9 +121,12 @@ public final class PostgresConnectionPool {
   /** Runs {@code work} in one transaction, translating database failures. */
   <T> T inTransaction(Function<DSLContext, T> work) {
     ensureStarted();
-    try {
-      return dsl.transactionResult(trx -> work.apply(trx.dsl()));
-    } catch (DataAccessException e) {
+    // one connection taken up front: given the data source, jOOQ asks it again to roll back after
+    // a failed acquire, so a database that is down would hold the caller two connection timeouts
+    try (Connection connection = dataSource.getConnection()) {
+      return DSL.using(connection, SQLDialect.POSTGRES, JOOQ_SETTINGS)
+          .transactionResult(trx -> work.apply(trx.dsl()));
+    } catch (SQLException | DataAccessException e) {
       throw unavailable(e);
     }
   }
@@ -134,7 +141,7 @@ public final class PostgresConnectionPool {
     }
   }
 
-  private StoreUnavailableException unavailable(DataAccessException e) {
+  private StoreUnavailableException unavailable(Exception e) {
     return new StoreUnavailableException(
         "PostgreSQL at " + address.redactedUrl() + " failed: " + rootMessage(e), e);
   }

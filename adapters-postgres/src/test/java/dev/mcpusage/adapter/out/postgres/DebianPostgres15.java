@@ -13,16 +13,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Test fixture: a throw-away cluster of Debian's PostgreSQL 15 (package postgresql-15), the oldest
- * version the product supports, started once per test JVM. As root it runs as the postgres user,
- * since initdb refuses root.
+ * version the product supports — one shared per test JVM, or a dedicated one a test may stop and
+ * start. As root it runs as the postgres user, since initdb refuses root.
  */
-final class DebianPostgres15 {
+public final class DebianPostgres15 {
 
   private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
   private static DebianPostgres15 instance;
 
   final PostgresConnectionPool pool;
   private final Path dir;
+  private final Path data;
+  private final int port;
 
   private DebianPostgres15() throws IOException {
     if (!Files.isExecutable(BIN.resolve("postgres"))) {
@@ -30,14 +32,13 @@ final class DebianPostgres15 {
           "PostgreSQL 15 is needed for the compatibility tests: apt-get install postgresql-15");
     }
     dir = Files.createTempDirectory("mcp-usage-pg15");
-    int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     if (isRoot()) {
       run(List.of("chown", "postgres", dir.toString()));
     }
-    Path data = dir.resolve("data");
+    data = dir.resolve("data");
     runAsPostgres(
         List.of(
             BIN.resolve("initdb").toString(),
@@ -50,6 +51,40 @@ final class DebianPostgres15 {
             "-E",
             "UTF8",
             "--no-sync"));
+    startServer();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopServer();
+                  TestDatabase.deleteRecursively(dir);
+                }));
+    pool = new PostgresConnectionPool(new ExternalPostgresServer(address()), 4, true);
+    pool.start();
+  }
+
+  /** A cluster of its own, which the caller may stop and start; removed when the JVM exits. */
+  public static DebianPostgres15 dedicated() {
+    try {
+      return new DebianPostgres15();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where the cluster listens (the same port across restarts). */
+  public DatabaseAddress address() {
+    return new DatabaseAddress(
+        "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", Optional.empty());
+  }
+
+  /** The pool to the migrated cluster. */
+  public PostgresConnectionPool pool() {
+    return pool;
+  }
+
+  /** Starts the server (again) on its port. */
+  public void startServer() {
     runAsPostgres(
         List.of(
             BIN.resolve("pg_ctl").toString(),
@@ -61,26 +96,15 @@ final class DebianPostgres15 {
             "-o",
             "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
             "start"));
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  runAsPostgres(
-                      List.of(
-                          BIN.resolve("pg_ctl").toString(),
-                          "-D",
-                          data.toString(),
-                          "-m",
-                          "fast",
-                          "-w",
-                          "stop"));
-                  TestDatabase.deleteRecursively(dir);
-                }));
-    DatabaseAddress address =
-        new DatabaseAddress(
-            "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", Optional.empty());
-    pool = new PostgresConnectionPool(new ExternalPostgresServer(address), 4, true);
-    pool.start();
+  }
+
+  /** Stops the server (fast shutdown: open connections are cut), if it runs. */
+  public void stopServer() {
+    if (Files.exists(data.resolve("postmaster.pid"))) {
+      runAsPostgres(
+          List.of(
+              BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"));
+    }
   }
 
   static synchronized DebianPostgres15 shared() {
