@@ -37,19 +37,26 @@ public class RecordUsageService implements RecordUsage {
     Instant now = clock.instant();
     List<UsageEvent> accepted = new ArrayList<>(command.events().size());
     List<RecordResult.Rejection> rejections = new ArrayList<>();
+    List<RecordResult.Adjusted> adjustments = new ArrayList<>();
     for (int i = 0; i < command.events().size(); i++) {
       UsageEvent event = command.events().get(i);
       try {
         clockSkew.check(event, now);
-        accepted.add(privacy.apply(event));
+        PrivacyPolicy.Reviewed reviewed = privacy.review(event);
+        accepted.add(reviewed.event());
+        int index = i;
+        reviewed
+            .adjustment()
+            .ifPresent(
+                a -> adjustments.add(new RecordResult.Adjusted(index, a.field(), a.message())));
       } catch (InvalidUsageEventException e) {
         rejections.add(new RecordResult.Rejection(i, e.field(), e.getMessage()));
       }
     }
     if (accepted.isEmpty()) {
-      return new RecordResult(0, 0, rejections);
+      return new RecordResult(0, 0, rejections, adjustments);
     }
     UsageEventSink.AppendResult appended = sink.append(accepted);
-    return new RecordResult(appended.inserted(), appended.duplicates(), rejections);
+    return new RecordResult(appended.inserted(), appended.duplicates(), rejections, adjustments);
   }
 }

@@ -5,6 +5,7 @@ import dev.mcpusage.application.port.in.TrackerStatistics;
 import dev.mcpusage.application.port.out.EventJournal;
 import dev.mcpusage.application.port.out.JournalFullException;
 import dev.mcpusage.application.port.out.UsageEventSink;
+import dev.mcpusage.domain.event.Adjustment;
 import dev.mcpusage.domain.event.ClockSkewPolicy;
 import dev.mcpusage.domain.event.InvalidUsageEventException;
 import dev.mcpusage.domain.event.UsageEvent;
@@ -53,6 +54,7 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
   private final AtomicBoolean started = new AtomicBoolean();
   private final LongAdder accepted = new LongAdder();
   private final Map<String, LongAdder> rejectedByField = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> adjustedByField = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> droppedByReason = new ConcurrentHashMap<>();
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
@@ -133,6 +135,9 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
     UsageEvent built;
     try {
       built = event.build();
+      for (Adjustment adjustment : event.adjustments()) {
+        count(adjustedByField, adjustment.field(), 1);
+      }
     } catch (InvalidUsageEventException e) {
       count(rejectedByField, e.field(), 1);
       return false;
@@ -153,6 +158,7 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
         spooled.get(),
         replayed.get(),
         snapshot(rejectedByField),
+        snapshot(adjustedByField),
         snapshot(droppedByReason),
         depth.get(),
         retryingEvents.get(),
@@ -269,7 +275,9 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
     for (UsageEvent event : events) {
       try {
         clockSkew.check(event, now);
-        prepared.add(privacy.apply(event));
+        PrivacyPolicy.Reviewed reviewed = privacy.review(event);
+        prepared.add(reviewed.event());
+        reviewed.adjustment().ifPresent(a -> count(adjustedByField, a.field(), 1));
       } catch (InvalidUsageEventException e) {
         count(rejectedByField, e.field(), 1);
       } catch (RuntimeException e) {

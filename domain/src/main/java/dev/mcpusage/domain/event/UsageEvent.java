@@ -1,8 +1,10 @@
 package dev.mcpusage.domain.event;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +40,9 @@ public record UsageEvent(
    */
   public static final int MAX_NAME_LENGTH = 255;
 
+  /** Why a text was changed when it held a NUL character. */
+  static final String NUL_REPLACED = "U+0000 replaced by U+FFFD (PostgreSQL cannot store it)";
+
   /** Server name used when the caller names none (the column default). */
   public static final String DEFAULT_SERVER_NAME = "default";
 
@@ -62,7 +67,7 @@ public record UsageEvent(
     }
     requestMetadata =
         Collections.unmodifiableMap(
-            new LinkedHashMap<>(Objects.requireNonNull(requestMetadata, "request_metadata")));
+            StorableText.of(Objects.requireNonNull(requestMetadata, "request_metadata")));
   }
 
   /** Starts a builder with a random id and an empty metadata map. */
@@ -123,6 +128,42 @@ public record UsageEvent(
     private String errorType;
 
     private Builder() {}
+
+    /**
+     * What {@link #build()} changes in the values given, so the caller can report it: U+0000
+     * replaced in any text, {@code query_text} cut to {@value #MAX_QUERY_TEXT_LENGTH} characters.
+     */
+    public List<Adjustment> adjustments() {
+      List<Adjustment> adjustments = new ArrayList<>();
+      Map<String, String> texts = new LinkedHashMap<>();
+      texts.put("server_name", serverName);
+      texts.put("tool_name", toolName);
+      texts.put("tool_category", toolCategory);
+      texts.put("session_id", sessionId);
+      texts.put("client_type", clientType);
+      texts.put("source_id", sourceId);
+      texts.put("query_text", queryText);
+      texts.put("error_type", errorType);
+      texts.forEach(
+          (field, text) -> {
+            if (StorableText.needsReplacement(text)) {
+              adjustments.add(new Adjustment(field, NUL_REPLACED));
+            }
+          });
+      if (requestMetadata != null && StorableText.needsReplacement(requestMetadata)) {
+        adjustments.add(new Adjustment("request_metadata", NUL_REPLACED));
+      }
+      if (queryText != null && queryText.length() > MAX_QUERY_TEXT_LENGTH) {
+        adjustments.add(
+            new Adjustment(
+                "query_text",
+                queryText.length()
+                    + " characters cut to "
+                    + MAX_QUERY_TEXT_LENGTH
+                    + " (the column's limit)"));
+      }
+      return adjustments;
+    }
 
     public Builder id(UUID id) {
       this.id = id;

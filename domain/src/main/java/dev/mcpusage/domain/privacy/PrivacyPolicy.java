@@ -1,5 +1,6 @@
 package dev.mcpusage.domain.privacy;
 
+import dev.mcpusage.domain.event.Adjustment;
 import dev.mcpusage.domain.event.UsageEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -52,11 +53,32 @@ public record PrivacyPolicy(QueryTextMode queryText, Pattern sensitiveKeys, int 
 
   /** The event as it may be stored. */
   public UsageEvent apply(UsageEvent event) {
+    return review(event).event();
+  }
+
+  /** The event as it may be stored, and the adjustment when its metadata was too large. */
+  public Reviewed review(UsageEvent event) {
     Map<String, Object> metadata = redact(event.requestMetadata());
     int size = JsonLength.of(metadata);
+    Optional<Adjustment> adjustment = Optional.empty();
     if (size > maxMetadataChars) {
       metadata = Map.of("_truncated", true, "_original_chars", size);
+      adjustment =
+          Optional.of(
+              new Adjustment(
+                  "request_metadata",
+                  size
+                      + " characters of JSON replaced by a truncation marker (limit "
+                      + maxMetadataChars
+                      + ")"));
     }
+    return new Reviewed(stored(event, metadata), adjustment);
+  }
+
+  /** An event as it may be stored, and what was changed for that beyond redaction. */
+  public record Reviewed(UsageEvent event, Optional<Adjustment> adjustment) {}
+
+  private UsageEvent stored(UsageEvent event, Map<String, Object> metadata) {
     return new UsageEvent(
         event.id(),
         event.timestamp(),

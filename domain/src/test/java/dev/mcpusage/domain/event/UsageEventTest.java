@@ -92,4 +92,31 @@ class UsageEventTest {
   void givenNegativeMatchCount_build_isRejected() {
     assertThatThrownBy(() -> anEvent().matchCount(-3).build()).hasMessageContaining("match_count");
   }
+
+  @Test
+  void givenNulInMetadataAtAnyDepth_build_replacesItInKeysAndValues_andReportsIt() {
+    UsageEvent.Builder builder =
+        anEvent()
+            .requestMetadata(
+                java.util.Map.of("k\u0000", java.util.List.of(java.util.Map.of("v", "a\u0000b"))));
+
+    UsageEvent event = builder.build();
+
+    assertThat(event.requestMetadata().toString()).doesNotContain("\u0000").contains("a\uFFFDb");
+    assertThat(event.requestMetadata()).containsKey("k\uFFFD");
+    assertThat(builder.adjustments())
+        .extracting(Adjustment::field)
+        .containsExactly("request_metadata");
+  }
+
+  @Test
+  void givenALongQueryAndANulInATool_adjustments_nameBothFields() {
+    UsageEvent.Builder builder = anEvent().toolName("a\u0000b").queryText("q".repeat(700));
+
+    assertThat(builder.adjustments())
+        .extracting(Adjustment::field)
+        .containsExactly("tool_name", "query_text");
+    assertThat(builder.adjustments().get(1).message()).contains("700 characters cut to 500");
+    assertThat(anEvent().adjustments()).isEmpty();
+  }
 }

@@ -1,12 +1,14 @@
 package dev.mcpusage.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpusage.domain.event.Adjustment;
 import dev.mcpusage.domain.event.InvalidUsageEventException;
 import dev.mcpusage.domain.event.UsageEvent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -33,8 +35,11 @@ final class EventJsonMapper {
 
   private EventJsonMapper() {}
 
-  /** The event, or an {@link InvalidUsageEventException} naming the first offending field. */
-  static UsageEvent toEvent(JsonNode json, Instant receivedAt) {
+  /**
+   * The event and what the domain changed in it to store it, or an {@link
+   * InvalidUsageEventException} naming the first offending field.
+   */
+  static Mapped toEvent(JsonNode json, Instant receivedAt) {
     if (!json.isObject()) {
       throw new InvalidUsageEventException("event", "must be a JSON object");
     }
@@ -66,8 +71,11 @@ final class EventJsonMapper {
     if (json.hasNonNull("request_metadata")) {
       event.requestMetadata(metadata(json.get("request_metadata")));
     }
-    return event.build();
+    return new Mapped(event.build(), event.adjustments());
   }
+
+  /** An event read from JSON, and what was changed in its values so it could be stored. */
+  record Mapped(UsageEvent event, List<Adjustment> adjustments) {}
 
   private static String text(JsonNode json, String field) {
     JsonNode value = json.get(field);

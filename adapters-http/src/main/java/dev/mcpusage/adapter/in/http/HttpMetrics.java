@@ -16,11 +16,13 @@ final class HttpMetrics {
   private final LongAdder ingestStored = new LongAdder();
   private final LongAdder ingestDuplicates = new LongAdder();
   private final LongAdder ingestRejected = new LongAdder();
+  private final LongAdder ingestAdjusted = new LongAdder();
 
-  void countIngest(int stored, int duplicates, int rejected) {
+  void countIngest(int stored, int duplicates, int rejected, long adjusted) {
     ingestStored.add(stored);
     ingestDuplicates.add(duplicates);
     ingestRejected.add(rejected);
+    ingestAdjusted.add(adjusted);
   }
 
   void record(String method, String route, int status, long durationNanos) {
@@ -49,6 +51,9 @@ final class HttpMetrics {
         .append('\n')
         .append("mcp_usage_ingest_events_total{outcome=\"rejected\"} ")
         .append(ingestRejected.sum())
+        .append('\n')
+        .append("mcp_usage_ingest_events_total{outcome=\"adjusted\"} ")
+        .append(ingestAdjusted.sum())
         .append('\n');
     text.append("# HELP mcp_usage_http_requests_total HTTP requests served, by route and status.\n")
         .append("# TYPE mcp_usage_http_requests_total counter\n");
@@ -94,6 +99,16 @@ final class HttpMetrics {
         .forEach(
             (field, count) ->
                 sample(text, "mcp_usage_tracker_rejected_total", "field", field, count));
+    metric(
+        text,
+        "mcp_usage_tracker_adjusted_total",
+        "counter",
+        "Events the tracker stored with a change (U+0000 replaced, text cut, metadata too large), by field.");
+    writer
+        .adjustedByField()
+        .forEach(
+            (field, count) ->
+                sample(text, "mcp_usage_tracker_adjusted_total", "field", field, count));
     metric(
         text,
         "mcp_usage_tracker_dropped_total",

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpusage.application.port.in.RecordBatchCommand;
 import dev.mcpusage.application.port.in.RecordResult;
 import dev.mcpusage.application.port.in.RecordUsage;
+import dev.mcpusage.domain.event.Adjustment;
 import dev.mcpusage.domain.event.InvalidUsageEventException;
 import dev.mcpusage.domain.event.UsageEvent;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -60,33 +62,48 @@ public final class IngestController {
               + RecordBatchCommand.MAX_EVENTS
               + " are accepted per request: split the batch");
     }
-    List<RejectionResponse> rejected = new ArrayList<>();
+    List<EventNote> rejected = new ArrayList<>();
+    List<EventNote> adjusted = new ArrayList<>();
     List<UsageEvent> events = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       try {
-        events.add(EventJsonMapper.toEvent(items.get(i), clock.instant()));
+        EventJsonMapper.Mapped mapped = EventJsonMapper.toEvent(items.get(i), clock.instant());
+        events.add(mapped.event());
         positions.add(i);
+        for (Adjustment adjustment : mapped.adjustments()) {
+          adjusted.add(new EventNote(i, adjustment.field(), adjustment.message()));
+        }
       } catch (InvalidUsageEventException e) {
-        rejected.add(new RejectionResponse(i, e.field(), e.getMessage()));
+        rejected.add(new EventNote(i, e.field(), e.getMessage()));
       }
     }
     RecordResult result = recordUsage.record(new RecordBatchCommand(events));
     result
         .rejections()
         .forEach(
-            r ->
-                rejected.add(
-                    new RejectionResponse(positions.get(r.index()), r.field(), r.message())));
-    rejected.sort(java.util.Comparator.comparingInt(RejectionResponse::index));
-    metrics.countIngest(result.stored(), result.duplicates(), rejected.size());
+            r -> rejected.add(new EventNote(positions.get(r.index()), r.field(), r.message())));
+    result
+        .adjustments()
+        .forEach(
+            a -> adjusted.add(new EventNote(positions.get(a.index()), a.field(), a.message())));
+    rejected.sort(Comparator.comparingInt(EventNote::index));
+    adjusted.sort(Comparator.comparingInt(EventNote::index));
+    long adjustedEvents = adjusted.stream().mapToInt(EventNote::index).distinct().count();
+    metrics.countIngest(result.stored(), result.duplicates(), rejected.size(), adjustedEvents);
     ctx.status(
             rejected.isEmpty() || result.stored() + result.duplicates() > 0
                 ? HttpStatus.OK
                 : HttpStatus.BAD_REQUEST)
         .json(
             new IngestResponse(
-                items.size(), result.stored(), result.duplicates(), rejected.size(), rejected));
+                items.size(),
+                result.stored(),
+                result.duplicates(),
+                rejected.size(),
+                rejected,
+                (int) adjustedEvents,
+                adjusted));
   }
 
   private List<JsonNode> parse(String body) {
@@ -127,17 +144,20 @@ public final class IngestController {
   }
 
   /**
-   * Response: how the batch went; {@code rejected} lists each refused event by its 0-based index.
+   * Response: how the batch went; {@code rejected} lists each refused event by its 0-based index,
+   * {@code adjusted} each change made to a stored event (e.g. metadata over the size limit).
    */
   record IngestResponse(
       int received,
       int stored,
       int duplicates,
       int rejectedCount,
-      List<RejectionResponse> rejected) {}
+      List<EventNote> rejected,
+      int adjustedCount,
+      List<EventNote> adjusted) {}
 
-  /** Response: one refused event. */
-  record RejectionResponse(int index, String field, String message) {}
+  /** Response: what happened to the event at {@code index}, and to which field. */
+  record EventNote(int index, String field, String message) {}
 
   /** Error: the request is larger than one call accepts. */
   static final class PayloadTooLargeException extends RuntimeException {

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param spooled events moved to the journal because the store was down and memory was full
  * @param replayed journal events the store took after recovering (also counted in written)
  * @param rejectedByField events refused by the domain, by the field at fault
+ * @param adjustedByField events stored with a change (U+0000 replaced, text cut, metadata over its
+ *     limit), by field
  * @param droppedByReason events not kept at all, by reason (queue_full, journal_full, closed)
  * @param queueDepth events waiting in the queue
  * @param retryingEvents events held in memory waiting for the store to come back
@@ -33,6 +35,7 @@ public record TrackerStatistics(
     long spooled,
     long replayed,
     Map<String, Long> rejectedByField,
+    Map<String, Long> adjustedByField,
     Map<String, Long> droppedByReason,
     long queueDepth,
     long retryingEvents,
@@ -46,6 +49,7 @@ public record TrackerStatistics(
 
   public TrackerStatistics {
     rejectedByField = Map.copyOf(rejectedByField);
+    adjustedByField = Map.copyOf(adjustedByField);
     droppedByReason = Map.copyOf(droppedByReason);
   }
 
