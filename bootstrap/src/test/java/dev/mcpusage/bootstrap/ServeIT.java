@@ -27,11 +27,22 @@ class ServeIT {
     McpUsageProcess.Result whileServing;
     try {
       String url = McpUsageProcess.awaitServing(serve);
-      HttpResponse<String> summary = get(url + "/api/mcp/analytics/summary?hours=24");
+      HttpResponse<String> summary =
+          get(url + "/api/mcp/analytics/summary?hours=48&server_name=default");
       HttpResponse<String> health = get(url + "/health");
       summaryJson = summary.body();
 
-      whileServing = McpUsageProcess.run("--data-dir", dataDir.toString(), "summary", "--json");
+      whileServing =
+          McpUsageProcess.run(
+              "--data-dir",
+              dataDir.toString(),
+              "summary",
+              "--hours",
+              "48",
+              "--server",
+              "default",
+              "--json");
+      String live = awaitLiveDemoCalls(url);
 
       assertThat(summary.statusCode()).isEqualTo(200);
       assertThat(summaryJson).contains("\"total_calls\":20000");
@@ -39,17 +50,42 @@ class ServeIT {
       assertThat(whileServing.exitCode()).as(whileServing.toString()).isZero();
       assertThat(whileServing.out()).contains("\"total_calls\" : 20000");
       assertThat(whileServing.err()).contains("Using the embedded PostgreSQL already running");
+      assertThat(live).contains("\"server_name\":\"mcp-usage-demo\"");
     } finally {
       serve.destroyForcibly();
       serve.waitFor(30, TimeUnit.SECONDS);
     }
 
     McpUsageProcess.Result afterKill =
-        McpUsageProcess.run("--data-dir", dataDir.toString(), "summary", "--json");
+        McpUsageProcess.run(
+            "--data-dir",
+            dataDir.toString(),
+            "summary",
+            "--hours",
+            "48",
+            "--server",
+            "default",
+            "--json");
 
     assertThat(afterKill.exitCode()).as(afterKill.toString()).isZero();
     assertThat(afterKill.out()).contains("\"total_calls\" : 20000");
     assertThat(afterKill.err()).contains("left running by an mcp-usage process that was killed");
+  }
+
+  /**
+   * The live demo's clients call the demo server through MCP; their calls show up within seconds.
+   */
+  private String awaitLiveDemoCalls(String url) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    String tools = "";
+    while (System.nanoTime() < deadline) {
+      tools = get(url + "/api/mcp/analytics/tools?hours=1&server_name=mcp-usage-demo").body();
+      if (tools.contains("\"call_count\"")) {
+        return tools;
+      }
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
+    throw new AssertionError("no live demo calls within 60 s: " + tools);
   }
 
   private HttpResponse<String> get(String url) throws Exception {

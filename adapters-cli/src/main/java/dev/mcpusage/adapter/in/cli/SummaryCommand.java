@@ -5,17 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.application.port.in.QueryUsage;
-import dev.mcpusage.domain.stats.UsageFilter;
 import dev.mcpusage.domain.stats.UsageSummary;
-import dev.mcpusage.domain.window.TimeWindow;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Command: {@code summary} — the seed's usage summary of the last hours, as a table or JSON. */
@@ -24,25 +22,19 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Calls, failures, sessions, latency and the most used tool of the last N hours.",
     footerHeading = "%nExamples:%n",
-    footer = {"  mcp-usage summary", "  mcp-usage summary --hours 168 --json"})
+    footer = {
+      "  mcp-usage summary",
+      "  mcp-usage summary --hours 168 --json",
+      "  mcp-usage summary --server archon --category rag --csv"
+    })
 public final class SummaryCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--hours",
-      paramLabel = "N",
-      defaultValue = "24",
-      description =
-          "Window: the current UTC hour and the N-1 before it, 1 to 4320 (default ${DEFAULT-VALUE}).")
-  int hours;
-
-  @Option(
-      names = "--json",
-      description = "Print JSON (the HTTP API's snake_case fields) instead of a table.")
-  boolean json;
+  @Mixin ReportOptions report;
 
   @Spec CommandSpec spec;
 
   private final QueryUsage queryUsage;
+  private int hours;
 
   public SummaryCommand(QueryUsage queryUsage) {
     this.queryUsage = queryUsage;
@@ -50,18 +42,19 @@ public final class SummaryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    if (!TimeWindow.isValidSummaryHours(hours)) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--hours must be between 1 and " + TimeWindow.MAX_SUMMARY_HOURS + ", was " + hours);
-    }
-    UsageSummary summary = queryUsage.summary(new PeriodQuery(hours, UsageFilter.NONE));
+    hours = report.periodHours(spec);
+    UsageSummary summary = queryUsage.summary(new PeriodQuery(hours, report.filter()));
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (report.json) {
       out.println(
           new ObjectMapper()
               .enable(SerializationFeature.INDENT_OUTPUT)
               .writeValueAsString(asJson(summary)));
+    } else if (report.csv) {
+      Map<String, Object> fields = asJson(summary);
+      TablePrinter table = new TablePrinter(List.copyOf(fields.keySet()));
+      table.row(fields.values().stream().map(v -> v == null ? "" : v).toArray());
+      table.printCsv(out);
     } else {
       printTable(out, summary);
     }

@@ -51,7 +51,14 @@ public final class StreamClientTransport implements McpClientTransport {
         new BufferedReader(new InputStreamReader(fromServer, StandardCharsets.UTF_8))) {
       String line;
       while (!closing && (line = lines.readLine()) != null) {
-        handler.apply(Mono.just(McpSchema.deserializeJsonRpcMessage(json, line))).subscribe();
+        JSONRPCMessage message;
+        try {
+          message = McpSchema.deserializeJsonRpcMessage(json, line);
+        } catch (IOException | RuntimeException e) {
+          LOG.warn("MCP client: skipping a line from the server that is not JSON-RPC: {}", line);
+          continue;
+        }
+        handler.apply(Mono.just(message)).subscribe();
       }
     } catch (IOException e) {
       if (!closing) {

@@ -1,0 +1,124 @@
+package dev.mcpusage.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpusage.adapter.in.mcp.StreamClientTransport;
+import dev.mcpusage.adapter.in.mcp.demo.DemoStdioServer;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.Implementation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mcp-usage proxy} as an operator runs it: the SDK's client speaks MCP over stdio to the
+ * proxy process, which runs the demo server as its child. {@code tee} on both sides of the proxy
+ * shows the bytes pass unchanged; {@code mcp-usage tools} then shows the recorded calls.
+ */
+class ProxyCommandIT {
+
+  /** The product as shipped (built by the package phase), whose logs go to stderr only. */
+  private static final Path RUNNABLE_JAR = Path.of("target", "mcp-usage.jar").toAbsolutePath();
+
+  @TempDir Path dir;
+
+  @Test
+  void givenARealClientAndAStdioServer_proxyRelaysEveryByteAndRecordsEachCall() throws Exception {
+    Path data = dir.resolve("data");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path server = dir.resolve("server.sh");
+    Files.writeString(
+        server,
+        "tee \"$DIR/server-in\" | \"$JAVA\" -cp \"$CP\" "
+            + DemoStdioServer.class.getName()
+            + " | tee \"$DIR/server-out\"\n");
+    Path proxy = dir.resolve("proxy.sh");
+    Files.writeString(
+        proxy,
+        "tee \"$DIR/client-out\" | \"$JAVA\" -cp \"$CP\" "
+            + Main.class.getName()
+            + " --data-dir \"$DIR/data\" proxy --server-name proxied-demo"
+            + " --category-map \"$DIR/categories\" -- sh \"$DIR/server.sh\""
+            + " | tee \"$DIR/client-in\"\n");
+    Files.writeString(dir.resolve("categories"), "rag_*=rag\nfind_*=lookup\n");
+    ProcessBuilder builder = new ProcessBuilder("sh", proxy.toString());
+    Map<String, String> environment = builder.environment();
+    environment.putAll(
+        new HashMap<>(Map.of("DIR", dir.toString(), "JAVA", java, "CP", RUNNABLE_JAR.toString())));
+    Process process = builder.redirectError(dir.resolve("proxy-stderr").toFile()).start();
+
+    McpSyncClient client =
+        McpClient.sync(
+                new StreamClientTransport(
+                    process.getInputStream(),
+                    process.getOutputStream(),
+                    McpJsonDefaults.getMapper()))
+            .clientInfo(new Implementation("proxy-it-client", "1.0"))
+            .requestTimeout(Duration.ofSeconds(60))
+            .initializationTimeout(Duration.ofSeconds(60))
+            .build();
+    client.initialize();
+    for (int i = 0; i < 12; i++) {
+      String tool = i % 3 == 0 ? "find_tasks" : "rag_search_knowledge_base";
+      try {
+        client.callTool(new CallToolRequest(tool, Map.of("source", "docs", "query", "q" + i)));
+      } catch (RuntimeException e) {
+        // the demo server fails now and then; such a call is recorded as failed
+      }
+    }
+    try {
+      client.callTool(new CallToolRequest("no_such_tool", Map.of()));
+    } catch (RuntimeException expected) {
+      // an unknown tool is a JSON-RPC error for the client, a failed call for the record
+    }
+    client.closeGracefully();
+
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isZero();
+    assertThat(Files.readAllBytes(dir.resolve("client-out")))
+        .isNotEmpty()
+        .isEqualTo(Files.readAllBytes(dir.resolve("server-in")));
+    assertThat(Files.readAllBytes(dir.resolve("server-out")))
+        .isNotEmpty()
+        .isEqualTo(Files.readAllBytes(dir.resolve("client-in")));
+
+    McpUsageProcess.Result tools =
+        McpUsageProcess.run(
+            "--data-dir",
+            data.toString(),
+            "tools",
+            "--hours",
+            "1",
+            "--server",
+            "proxied-demo",
+            "--json");
+    assertThat(tools.exitCode()).as(tools.toString()).isZero();
+    Map<String, JsonNode> byTool = new HashMap<>();
+    new ObjectMapper()
+        .readTree(tools.out())
+        .forEach(t -> byTool.put(t.get("tool_name").asText(), t));
+    assertThat(byTool).containsOnlyKeys("find_tasks", "rag_search_knowledge_base", "no_such_tool");
+    assertThat(byTool.get("find_tasks").get("call_count").asInt()).isEqualTo(4);
+    assertThat(byTool.get("find_tasks").get("tool_category").asText()).isEqualTo("lookup");
+    assertThat(byTool.get("rag_search_knowledge_base").get("call_count").asInt()).isEqualTo(8);
+    assertThat(byTool.get("rag_search_knowledge_base").get("tool_category").asText())
+        .isEqualTo("rag");
+    assertThat(byTool.get("no_such_tool").get("error_count").asInt()).isEqualTo(1);
+    assertThat(byTool.get("no_such_tool").get("tool_category").asText()).isEqualTo("uncategorized");
+
+    McpUsageProcess.Result clients =
+        McpUsageProcess.run(
+            "--data-dir", data.toString(), "clients", "--hours", "1", "--server", "proxied-demo");
+    assertThat(clients.out()).contains("proxy-it-client");
+  }
+}
