@@ -140,6 +140,44 @@ class OperatorCommandsIT {
   }
 
   @Test
+  void demo_makesTheAskedNumberOfRecordedMcpCalls() throws Exception {
+    McpUsageProcess.Result demo =
+        McpUsageProcess.run(
+            "--db-url", address.jdbcUrl(), "demo", "--calls", "40", "--pause-ms", "1");
+    McpUsageProcess.Result summary =
+        McpUsageProcess.run(
+            "--db-url",
+            address.jdbcUrl(),
+            "summary",
+            "--hours",
+            "1",
+            "--server",
+            "mcp-usage-demo",
+            "--json");
+
+    assertThat(demo.exitCode()).as(demo.toString()).isZero();
+    assertThat(demo.out()).contains("Made 40 calls");
+    assertThat(summary.out()).contains("\"total_calls\" : 40");
+  }
+
+  @Test
+  void givenBadProxyArguments_proxy_explainsAndExits2or1() {
+    McpUsageProcess.Result noCommand = McpUsageProcess.run("proxy");
+    McpUsageProcess.Result noMap =
+        McpUsageProcess.run("proxy", "--category-map", "/no/such/map", "--", "cat");
+    McpUsageProcess.Result noServer =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "proxy", "--", "/no/such/server");
+
+    assertThat(noCommand.exitCode()).isEqualTo(2);
+    assertThat(noCommand.err()).contains("Missing required parameter").contains("COMMAND");
+    assertThat(noMap.exitCode()).isEqualTo(2);
+    assertThat(noMap.err()).contains("--category-map: cannot read /no/such/map");
+    assertThat(noServer.exitCode()).isEqualTo(1);
+    assertThat(noServer.err()).contains("cannot run the MCP server '/no/such/server'");
+    assertThat(noServer.out()).isEmpty();
+  }
+
+  @Test
   void givenHoursOutOfRange_summary_exits2NamingTheOption() {
     McpUsageProcess.Result summary =
         McpUsageProcess.run("--db-url", address.jdbcUrl(), "summary", "--hours", "0");
