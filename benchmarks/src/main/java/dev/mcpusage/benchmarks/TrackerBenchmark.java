@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -84,19 +83,7 @@ public class TrackerBenchmark {
     timer = Timer.builder("tool.calls").register(new SimpleMeterRegistry());
     events = new UsageEvent[1024];
     for (int i = 0; i < events.length; i++) {
-      events[i] =
-          UsageEvent.builder()
-              .timestamp(Instant.now())
-              .serverName("bench")
-              .toolName("rag_search_knowledge_base")
-              .toolCategory("rag")
-              .sessionId("session-" + i % 17)
-              .clientType("claude-code")
-              .sourceId("docs")
-              .queryText("how to paginate results")
-              .matchCount(7)
-              .responseTimeMs(42)
-              .build();
+      events[i] = BenchmarkEvents.searchCall("session-" + i % 17);
     }
   }
 

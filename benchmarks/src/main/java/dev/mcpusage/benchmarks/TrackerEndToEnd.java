@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -170,19 +169,7 @@ public final class TrackerEndToEnd {
   }
 
   private static UsageEvent event(int i) {
-    return UsageEvent.builder()
-        .id(UUID.randomUUID())
-        .timestamp(Instant.now())
-        .serverName("bench")
-        .toolName("rag_search_knowledge_base")
-        .toolCategory("rag")
-        .sessionId("session-" + i / 50)
-        .clientType("claude-code")
-        .sourceId("docs")
-        .queryText("how to paginate results")
-        .matchCount(7)
-        .responseTimeMs(42)
-        .build();
+    return BenchmarkEvents.searchCall("session-" + i / 50);
   }
 
   private static String percentiles(String name, long[] nanos) {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpusage.application.inmemory.InMemoryUsageEvents;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -125,12 +128,30 @@ class IngestIT {
 
   @Test
   void givenABodyOverTheLimit_ingest_is413SayingHowToSplit() throws Exception {
-    String body = "[" + " ".repeat((int) IngestController.MAX_BODY_BYTES) + "]";
+    // a raw request announcing one byte over the limit: the server must answer from the headers,
+    // before the body arrives (a client streaming 16 MB could race the connection's close)
+    URI uri = URI.create(server.baseUrl());
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/mcp/events HTTP/1.1\r\n"
+                  + "Host: localhost\r\n"
+                  + "Authorization: Bearer "
+                  + TestServers.WRITER_TOKEN
+                  + "\r\n"
+                  + "Content-Type: application/json\r\n"
+                  + "Content-Length: "
+                  + (IngestController.MAX_BODY_BYTES + 1)
+                  + "\r\n\r\n[")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String response =
+          new String(socket.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
 
-    HttpResponse<String> response = post(body, TestServers.WRITER_TOKEN);
-
-    assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.body()).contains("payload_too_large").contains("split the batch");
+      assertThat(response).startsWith("HTTP/1.1 413");
+      assertThat(response).contains("payload_too_large").contains("split the batch");
+    }
   }
 
   private HttpResponse<String> post(String body, String token) throws Exception {

@@ -3,14 +3,10 @@ package dev.mcpusage.adapter.in.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mcpusage.application.inmemory.InMemoryEventJournal;
-import dev.mcpusage.application.inmemory.InMemoryUsageEventSink;
 import dev.mcpusage.application.inmemory.InMemoryUsageEvents;
-import dev.mcpusage.application.tracker.TrackerSettings;
+import dev.mcpusage.application.tracker.InMemoryTrackers;
 import dev.mcpusage.application.tracker.UsageTracker;
-import dev.mcpusage.domain.event.ClockSkewPolicy;
 import dev.mcpusage.domain.event.UsageEvent;
-import dev.mcpusage.domain.privacy.PrivacyPolicy;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -18,7 +14,6 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -33,14 +28,7 @@ import reactor.core.publisher.Mono;
 class RecordingToolsTest {
 
   private final InMemoryUsageEvents stored = new InMemoryUsageEvents();
-  private final UsageTracker tracker =
-      new UsageTracker(
-          new InMemoryUsageEventSink(stored),
-          new InMemoryEventJournal(10_000),
-          ClockSkewPolicy.standard(),
-          PrivacyPolicy.standard(),
-          Clock.systemUTC(),
-          TrackerSettings.standard().withBatching(100, Duration.ofMillis(5)));
+  private final UsageTracker tracker = InMemoryTrackers.into(stored);
   private final RecordingTools recording = new RecordingTools(tracker, "test-server");
 
   @AfterEach

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpusage.adapter.in.mcp.RecordingTools;
 import dev.mcpusage.application.demo.SeedShapedTraffic;
-import dev.mcpusage.application.inmemory.InMemoryEventJournal;
-import dev.mcpusage.application.inmemory.InMemoryUsageEventSink;
 import dev.mcpusage.application.inmemory.InMemoryUsageEvents;
-import dev.mcpusage.application.tracker.TrackerSettings;
+import dev.mcpusage.application.tracker.InMemoryTrackers;
 import dev.mcpusage.application.tracker.UsageTracker;
-import dev.mcpusage.domain.event.ClockSkewPolicy;
 import dev.mcpusage.domain.event.UsageEvent;
-import dev.mcpusage.domain.privacy.PrivacyPolicy;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +20,7 @@ class DemoTrafficTest {
   void givenACallBudget_theDemoClientsMakeExactlyThatManyRecordedCallsOfTheSeedsTools()
       throws Exception {
     InMemoryUsageEvents stored = new InMemoryUsageEvents();
-    UsageTracker tracker =
-        new UsageTracker(
-            new InMemoryUsageEventSink(stored),
-            new InMemoryEventJournal(10_000),
-            ClockSkewPolicy.standard(),
-            PrivacyPolicy.standard(),
-            Clock.systemUTC(),
-            TrackerSettings.standard().withBatching(100, Duration.ofMillis(5)));
+    UsageTracker tracker = InMemoryTrackers.into(stored);
     try (DemoTraffic traffic =
         new DemoTraffic(
             new RecordingTools(tracker, DemoMcpServer.NAME), Duration.ofMillis(1), 80)) {

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpusage.adapter.in.mcp.StreamClientTransport;
 import dev.mcpusage.adapter.in.mcp.demo.DemoStdioServer;
-import dev.mcpusage.application.inmemory.InMemoryEventJournal;
-import dev.mcpusage.application.inmemory.InMemoryUsageEventSink;
 import dev.mcpusage.application.inmemory.InMemoryUsageEvents;
-import dev.mcpusage.application.tracker.TrackerSettings;
+import dev.mcpusage.application.tracker.InMemoryTrackers;
 import dev.mcpusage.application.tracker.UsageTracker;
-import dev.mcpusage.domain.event.ClockSkewPolicy;
 import dev.mcpusage.domain.event.UsageEvent;
-import dev.mcpusage.domain.privacy.PrivacyPolicy;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -29,7 +25,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,14 +44,7 @@ class StdioRecordingProxyTest {
   @TempDir Path dir;
 
   private final InMemoryUsageEvents stored = new InMemoryUsageEvents();
-  private final UsageTracker tracker =
-      new UsageTracker(
-          new InMemoryUsageEventSink(stored),
-          new InMemoryEventJournal(10_000),
-          ClockSkewPolicy.standard(),
-          PrivacyPolicy.standard(),
-          Clock.systemUTC(),
-          TrackerSettings.standard().withBatching(100, Duration.ofMillis(5)));
+  private final UsageTracker tracker = InMemoryTrackers.into(stored);
 
   @AfterEach
   void close() {
