@@ -73,7 +73,7 @@ public final class Main {
         database,
         new PostgresModule(settings),
         new HttpModule(settings),
-        new McpModule(),
+        new McpModule(System.in, System.out),
         new CliModule());
   }
 

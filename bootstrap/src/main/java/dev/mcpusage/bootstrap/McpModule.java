@@ -10,10 +10,24 @@ import dev.mcpusage.adapter.in.mcp.demo.DemoTraffic;
 import dev.mcpusage.adapter.in.mcp.proxy.StdioRecordingProxy;
 import dev.mcpusage.adapter.in.mcp.proxy.ToolCategories;
 import dev.mcpusage.application.port.in.TrackUsage;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 
 /** Wiring: MCP capture — the recording proxy and the live demo, both through the tracker. */
 public final class McpModule extends AbstractModule {
+
+  private final InputStream stdin;
+  private final OutputStream stdout;
+
+  /**
+   * @param stdin the process's standard input, which the proxy relays to the server
+   * @param stdout the process's standard output, where the proxy relays the server's messages
+   */
+  public McpModule(InputStream stdin, OutputStream stdout) {
+    this.stdin = stdin;
+    this.stdout = stdout;
+  }
 
   @Provides
   McpProxy mcpProxy(TrackUsage tracker) {
@@ -23,7 +37,7 @@ public final class McpModule extends AbstractModule {
               ? ToolCategories.load(request.categoryMap().get(), request.defaultCategory())
               : ToolCategories.all(request.defaultCategory());
       return new StdioRecordingProxy(tracker, request.serverName(), categories)
-          .run(request.command(), System.in, System.out);
+          .run(request.command(), stdin, stdout);
     };
   }
 

@@ -52,6 +52,9 @@ class CodingRulesTest {
       noClasses()
           .that()
           .doNotHaveFullyQualifiedName("dev.mcpusage.bootstrap.Main")
+          .and()
+          // a process of its own whose stdout is the MCP protocol, not output
+          .doNotHaveFullyQualifiedName("dev.mcpusage.adapter.in.mcp.demo.DemoStdioServer")
           .should()
           .accessField(System.class, "out")
           .orShould()
