@@ -3,6 +3,7 @@ package dev.mcpusage.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.mcpusage.application.port.in.ExportUsage;
 import dev.mcpusage.application.port.in.LoadDemoUsage;
 import dev.mcpusage.application.port.in.MaintainUsage;
 import dev.mcpusage.application.port.in.ProvideAccessTokens;
@@ -10,11 +11,13 @@ import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.application.port.in.RecordUsage;
 import dev.mcpusage.application.port.in.ReportHealth;
 import dev.mcpusage.application.port.in.TrackUsage;
+import dev.mcpusage.application.port.out.EventStreamReader;
 import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.UsageEventSink;
 import dev.mcpusage.application.port.out.UsageStatsReader;
 import dev.mcpusage.application.service.AccessTokenService;
 import dev.mcpusage.application.service.DemoUsageService;
+import dev.mcpusage.application.service.ExportUsageService;
 import dev.mcpusage.application.service.HealthService;
 import dev.mcpusage.application.service.MaintainUsageService;
 import dev.mcpusage.application.service.QueryUsageService;
@@ -56,6 +59,12 @@ public final class ApplicationModule extends AbstractModule {
   @Singleton
   RecordUsage recordUsage(UsageEventSink sink, Clock clock) {
     return new RecordUsageService(sink, ClockSkewPolicy.standard(), privacyPolicy(), clock);
+  }
+
+  @Provides
+  @Singleton
+  ExportUsage exportUsage(EventStreamReader reader) {
+    return new ExportUsageService(reader);
   }
 
   @Provides

@@ -8,7 +8,9 @@ import dev.mcpusage.adapter.in.cli.DailyCommand;
 import dev.mcpusage.adapter.in.cli.DbInfoCommand;
 import dev.mcpusage.adapter.in.cli.DemoCommand;
 import dev.mcpusage.adapter.in.cli.ErrorsCommand;
+import dev.mcpusage.adapter.in.cli.ExportCommand;
 import dev.mcpusage.adapter.in.cli.HourlyCommand;
+import dev.mcpusage.adapter.in.cli.ImportCommand;
 import dev.mcpusage.adapter.in.cli.LiveDemo;
 import dev.mcpusage.adapter.in.cli.McpProxy;
 import dev.mcpusage.adapter.in.cli.MigrateCommand;
@@ -23,11 +25,14 @@ import dev.mcpusage.adapter.in.cli.TokensCommand;
 import dev.mcpusage.adapter.in.cli.ToolsCommand;
 import dev.mcpusage.adapter.in.cli.VerifyCommand;
 import dev.mcpusage.adapter.in.http.HttpServer;
+import dev.mcpusage.application.port.in.ExportUsage;
 import dev.mcpusage.application.port.in.LoadDemoUsage;
 import dev.mcpusage.application.port.in.MaintainUsage;
 import dev.mcpusage.application.port.in.ProvideAccessTokens;
 import dev.mcpusage.application.port.in.QueryUsage;
+import dev.mcpusage.application.port.in.RecordUsage;
 import dev.mcpusage.application.tracker.UsageTracker;
+import java.time.Clock;
 
 /** Wiring: the operator commands, each built with the use cases it runs. */
 public final class CliModule extends AbstractModule {
@@ -52,13 +57,23 @@ public final class CliModule extends AbstractModule {
   }
 
   @Provides
-  DemoCommand demo(LiveDemo liveDemo, MaintainUsage maintainUsage) {
-    return new DemoCommand(liveDemo, maintainUsage);
+  DemoCommand demo(LiveDemo liveDemo, MaintainUsage maintainUsage, LoadDemoUsage loadDemoUsage) {
+    return new DemoCommand(liveDemo, maintainUsage, loadDemoUsage);
   }
 
   @Provides
   ProxyCommand proxy(McpProxy proxy) {
     return new ProxyCommand(proxy);
+  }
+
+  @Provides
+  ExportCommand export(ExportUsage exportUsage, Clock clock) {
+    return new ExportCommand(exportUsage, clock);
+  }
+
+  @Provides
+  ImportCommand importCommand(RecordUsage recordUsage, Clock clock) {
+    return new ImportCommand(recordUsage, clock);
   }
 
   @Provides

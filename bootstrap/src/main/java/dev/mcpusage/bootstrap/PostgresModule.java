@@ -5,9 +5,11 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.mcpusage.adapter.out.postgres.DatabaseServer;
 import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
+import dev.mcpusage.adapter.out.postgres.PostgresEventStreamReader;
 import dev.mcpusage.adapter.out.postgres.PostgresMaintenanceStore;
 import dev.mcpusage.adapter.out.postgres.PostgresUsageEventSink;
 import dev.mcpusage.adapter.out.postgres.PostgresUsageStatsReader;
+import dev.mcpusage.application.port.out.EventStreamReader;
 import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.UsageEventSink;
 import dev.mcpusage.application.port.out.UsageStatsReader;
@@ -45,5 +47,11 @@ public final class PostgresModule extends AbstractModule {
   @Singleton
   MaintenanceStore maintenanceStore(PostgresConnectionPool pool) {
     return new PostgresMaintenanceStore(pool);
+  }
+
+  @Provides
+  @Singleton
+  EventStreamReader eventStreamReader(PostgresConnectionPool pool) {
+    return new PostgresEventStreamReader(pool);
   }
 }

@@ -1,5 +1,7 @@
 package dev.mcpusage.adapter.in.cli;
 
+import dev.mcpusage.application.port.in.DemoLoadCommand;
+import dev.mcpusage.application.port.in.LoadDemoUsage;
 import dev.mcpusage.application.port.in.MaintainUsage;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -14,16 +16,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-      "Run live demo traffic: four MCP clients (the SDK's client, named claude-code, cursor,",
-      "windsurf and claude-desktop) call the built-in demo server's 14 tools over the MCP",
-      "protocol; each call is recorded like a real one (server_name mcp-usage-demo)."
-    },
+    description =
+        "Run live demo traffic: four MCP clients (the SDK's client, named claude-code, cursor, windsurf and claude-desktop) call the built-in demo server's 14 tools over the MCP protocol; each call is recorded like a real one (server_name mcp-usage-demo).",
     footerHeading = "%nExamples:%n",
     footer = {
       "  mcp-usage demo --calls 200                  # 200 calls, then exit",
       "  mcp-usage demo                              # until Ctrl+C (with serve running elsewhere)",
-      "  mcp-usage demo --pause-ms 50 --calls 5000   # faster"
+      "  mcp-usage demo --pause-ms 50 --calls 5000   # faster",
+      "  mcp-usage demo --events 1000000 --days 30   # a month of synthetic history, loaded by COPY"
     })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -40,18 +40,48 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Mean pause of each client between calls, 1..60000 (default ${DEFAULT-VALUE}).")
   int pauseMs;
 
+  @Option(
+      names = "--events",
+      paramLabel = "N",
+      description =
+          "Instead of live calls, load N synthetic seed-shaped events at once (COPY), 1.."
+              + DemoLoadCommand.MAX_EVENTS
+              + ".")
+  Long events;
+
+  @Option(
+      names = "--days",
+      paramLabel = "D",
+      defaultValue = "1",
+      description =
+          "With --events: spread them over the last D days, 1..180 (default ${DEFAULT-VALUE}).")
+  int days;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "42",
+      description =
+          "With --events: the random seed, for the same data again (default ${DEFAULT-VALUE}).")
+  long seed;
+
   @Spec CommandSpec spec;
 
   private final LiveDemo liveDemo;
   private final MaintainUsage maintainUsage;
+  private final LoadDemoUsage loadDemoUsage;
 
-  public DemoCommand(LiveDemo liveDemo, MaintainUsage maintainUsage) {
+  public DemoCommand(LiveDemo liveDemo, MaintainUsage maintainUsage, LoadDemoUsage loadDemoUsage) {
     this.liveDemo = liveDemo;
     this.maintainUsage = maintainUsage;
+    this.loadDemoUsage = loadDemoUsage;
   }
 
   @Override
   public Integer call() throws InterruptedException {
+    if (events != null) {
+      return loadHistory();
+    }
     if (calls < 0) {
       throw new ParameterException(spec.commandLine(), "--calls must be >= 0, was " + calls);
     }
@@ -74,6 +104,27 @@ public final class DemoCommand implements Callable<Integer> {
       }
       out.println("Made " + running.calls() + " calls; each is recorded (see: mcp-usage tools).");
     }
+    return 0;
+  }
+
+  private int loadHistory() {
+    if (events < 1 || events > DemoLoadCommand.MAX_EVENTS) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--events must be between 1 and " + DemoLoadCommand.MAX_EVENTS + ", was " + events);
+    }
+    if (days < 1 || days > DemoLoadCommand.MAX_DAYS) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--days must be between 1 and " + DemoLoadCommand.MAX_DAYS + ", was " + days);
+    }
+    long start = System.nanoTime();
+    long loaded = loadDemoUsage.load(new DemoLoadCommand(events, days, seed, false));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        "Loaded %,d synthetic events over the last %d day%s in %.1f s (%,.0f events/s)%n",
+        loaded, days, days == 1 ? "" : "s", seconds, loaded / Math.max(seconds, 1e-9));
     return 0;
   }
 }

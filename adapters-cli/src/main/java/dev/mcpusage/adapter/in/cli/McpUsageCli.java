@@ -43,6 +43,7 @@ public final class McpUsageCli {
     CommandLine commandLine = new CommandLine(McpUsageCommand.class, new CommandFactory(instances));
     commandLine.setOut(out);
     commandLine.setErr(err);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(new CliExceptionHandler(verbose));
     return commandLine.execute(args);
   }

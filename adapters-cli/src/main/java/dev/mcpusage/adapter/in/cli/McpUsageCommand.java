@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
       CleanupCommand.class,
       PartitionsCommand.class,
       DemoCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
       ProxyCommand.class,
       DbCommand.class,
       TokensCommand.class,

@@ -48,10 +48,11 @@ final class TablePrinter {
 
   /** RFC 4180 CSV: a header line, then one line per row; numbers without separators. */
   void printCsv(PrintWriter out) {
-    out.println(String.join(",", headers.stream().map(TablePrinter::quoted).toList()));
+    out.println(String.join(",", headers.stream().map(TablePrinter::csvField).toList()));
     for (List<Object> row : rows) {
       out.println(
-          String.join(",", row.stream().map(v -> v == null ? "" : quoted(v.toString())).toList()));
+          String.join(
+              ",", row.stream().map(v -> v == null ? "" : csvField(v.toString())).toList()));
     }
   }
 
@@ -64,8 +65,10 @@ final class TablePrinter {
         : value.toString();
   }
 
-  private static String quoted(String value) {
-    boolean needsQuotes = value.contains(",") || value.contains("\"") || value.contains("\n");
+  /** One CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break. */
+  static String csvField(String value) {
+    boolean needsQuotes =
+        value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
     return needsQuotes ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
   }
 

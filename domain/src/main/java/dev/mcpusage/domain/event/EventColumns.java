@@ -1,0 +1,169 @@
+package dev.mcpusage.domain.event;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Rule: an event as a row of the seed's columns — read from JSON, CSV or an Archon/Supabase export
+ * of {@code archon_mcp_usage_events} (whose derived bucket columns are ignored), every problem
+ * named by its column.
+ */
+public final class EventColumns {
+
+  /** The columns of an event, in the table's order. */
+  public static final List<String> NAMES =
+      List.of(
+          "id",
+          "timestamp",
+          "server_name",
+          "tool_name",
+          "tool_category",
+          "session_id",
+          "client_type",
+          "request_metadata",
+          "source_id",
+          "query_text",
+          "match_count",
+          "response_time_ms",
+          "success",
+          "error_type");
+
+  /** Columns the seed's table derives from {@code timestamp}: accepted in a row and ignored. */
+  public static final Set<String> DERIVED = Set.of("hour_bucket", "date_bucket");
+
+  private EventColumns() {}
+
+  /**
+   * A builder holding the row's values. Values are strings, numbers, booleans, or for {@code
+   * request_metadata} a map; a missing or null column takes its default ({@code timestamp}: {@code
+   * receivedAt}, {@code success}: true).
+   *
+   * @throws InvalidUsageEventException naming the first column that is unknown or malformed
+   */
+  public static UsageEvent.Builder toBuilder(Map<String, ?> row, Instant receivedAt) {
+    for (String column : row.keySet()) {
+      if (!NAMES.contains(column) && !DERIVED.contains(column)) {
+        throw new InvalidUsageEventException(column, "is not a column of archon_mcp_usage_events");
+      }
+    }
+    UsageEvent.Builder event =
+        UsageEvent.builder()
+            .timestamp(present(row, "timestamp") ? instant(row.get("timestamp")) : receivedAt)
+            .serverName(text(row, "server_name"))
+            .toolName(text(row, "tool_name"))
+            .toolCategory(text(row, "tool_category"))
+            .sessionId(text(row, "session_id"))
+            .clientType(text(row, "client_type"))
+            .sourceId(text(row, "source_id"))
+            .queryText(text(row, "query_text"))
+            .errorType(text(row, "error_type"))
+            .success(!present(row, "success") || bool(row.get("success")));
+    if (!present(row, "response_time_ms")) {
+      throw new InvalidUsageEventException("response_time_ms", "is required (milliseconds, >= 0)");
+    }
+    event.responseTimeMs(integer(row.get("response_time_ms"), "response_time_ms"));
+    if (present(row, "id")) {
+      event.id(uuid(row.get("id")));
+    }
+    if (present(row, "match_count")) {
+      event.matchCount(integer(row.get("match_count"), "match_count"));
+    }
+    if (present(row, "request_metadata")) {
+      event.requestMetadata(metadata(row.get("request_metadata")));
+    }
+    return event;
+  }
+
+  private static boolean present(Map<String, ?> row, String column) {
+    Object value = row.get(column);
+    return value != null && !(value instanceof String text && text.isEmpty());
+  }
+
+  private static String text(Map<String, ?> row, String column) {
+    Object value = row.get(column);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      throw new InvalidUsageEventException(column, "must be a string");
+    }
+    return text.isEmpty() ? null : text;
+  }
+
+  private static int integer(Object value, String column) {
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      long number = ((Number) value).longValue();
+      if (number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE) {
+        return (int) number;
+      }
+    }
+    if (value instanceof String text) {
+      try {
+        return Integer.parseInt(text.strip());
+      } catch (NumberFormatException e) {
+        // reported below with the value
+      }
+    }
+    throw new InvalidUsageEventException(column, "must be a whole number, was " + value);
+  }
+
+  private static boolean bool(Object value) {
+    if (value instanceof Boolean flag) {
+      return flag;
+    }
+    if (value instanceof String text) {
+      switch (text.strip().toLowerCase(Locale.ROOT)) {
+        case "true", "t":
+          return true;
+        case "false", "f":
+          return false;
+        default:
+          break;
+      }
+    }
+    throw new InvalidUsageEventException("success", "must be true or false, was " + value);
+  }
+
+  private static Instant instant(Object value) {
+    String text = String.valueOf(value).strip();
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException iso) {
+      try {
+        // PostgreSQL's own text form, as psql and Supabase exports write it
+        return OffsetDateTime.parse(postgresToIso(text)).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new InvalidUsageEventException(
+            "timestamp", "must be an ISO-8601 instant such as 2026-11-25T10:15:30Z, was " + value);
+      }
+    }
+  }
+
+  private static String postgresToIso(String text) {
+    String iso = text.replace(' ', 'T');
+    // "+00" → "+00:00": PostgreSQL omits the minutes of a whole-hour offset
+    return iso.matches(".*[+-]\\d\\d$") ? iso + ":00" : iso;
+  }
+
+  private static UUID uuid(Object value) {
+    try {
+      return UUID.fromString(String.valueOf(value).strip());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidUsageEventException("id", "must be a UUID, was " + value);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> metadata(Object value) {
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new InvalidUsageEventException("request_metadata", "must be a JSON object");
+    }
+    return (Map<String, Object>) map;
+  }
+}
