@@ -17,6 +17,7 @@ import dev.mcpusage.adapter.in.cli.MigrateCommand;
 import dev.mcpusage.adapter.in.cli.PartitionsCommand;
 import dev.mcpusage.adapter.in.cli.ProxyCommand;
 import dev.mcpusage.adapter.in.cli.RefreshCommand;
+import dev.mcpusage.adapter.in.cli.RollbackCommand;
 import dev.mcpusage.adapter.in.cli.ServeCommand;
 import dev.mcpusage.adapter.in.cli.ServerRunner;
 import dev.mcpusage.adapter.in.cli.SourcesCommand;
@@ -69,6 +70,11 @@ public final class CliModule extends AbstractModule {
   @Provides
   ExportCommand export(ExportUsage exportUsage, Clock clock) {
     return new ExportCommand(exportUsage, clock);
+  }
+
+  @Provides
+  RollbackCommand rollback(MaintainUsage maintainUsage) {
+    return new RollbackCommand(maintainUsage);
   }
 
   @Provides

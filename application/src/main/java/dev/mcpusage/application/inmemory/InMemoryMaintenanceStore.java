@@ -3,6 +3,7 @@ package dev.mcpusage.application.inmemory;
 import dev.mcpusage.application.port.out.CleanupReport;
 import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.PartitionInfo;
+import dev.mcpusage.application.port.out.RollbackReport;
 import dev.mcpusage.application.port.out.RollupRebuild;
 import dev.mcpusage.application.port.out.SchemaMigration;
 import dev.mcpusage.application.port.out.StoreDescription;
@@ -71,5 +72,14 @@ public final class InMemoryMaintenanceStore implements MaintenanceStore {
   @Override
   public StoreDescription describe(boolean withSecrets) {
     return new StoreDescription("in-memory", true, "memory:", "");
+  }
+
+  @Override
+  public RollbackReport rollback(boolean execute) {
+    long stored = events.matching(event -> true).size();
+    if (execute) {
+      events.removeIf(event -> true);
+    }
+    return new RollbackReport(List.of("in-memory events"), stored, execute);
   }
 }

@@ -4,6 +4,7 @@ import dev.mcpusage.application.port.in.MaintainUsage;
 import dev.mcpusage.application.port.out.CleanupReport;
 import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.PartitionInfo;
+import dev.mcpusage.application.port.out.RollbackReport;
 import dev.mcpusage.application.port.out.RollupRebuild;
 import dev.mcpusage.application.port.out.SchemaMigration;
 import dev.mcpusage.application.port.out.StoreDescription;
@@ -72,5 +73,10 @@ public class MaintainUsageService implements MaintainUsage {
   @Override
   public StoreDescription describeStore(boolean withSecrets) {
     return store.describe(withSecrets);
+  }
+
+  @Override
+  public RollbackReport rollback(boolean execute) {
+    return store.rollback(execute);
   }
 }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       ExportCommand.class,
       ImportCommand.class,
+      RollbackCommand.class,
       ProxyCommand.class,
       DbCommand.class,
       TokensCommand.class,

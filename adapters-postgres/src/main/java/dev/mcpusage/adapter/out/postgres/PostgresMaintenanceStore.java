@@ -9,6 +9,7 @@ import dev.mcpusage.adapter.out.postgres.jooq.routines.McpUsageRemoveEventsBefor
 import dev.mcpusage.application.port.out.CleanupReport;
 import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.PartitionInfo;
+import dev.mcpusage.application.port.out.RollbackReport;
 import dev.mcpusage.application.port.out.RollupRebuild;
 import dev.mcpusage.application.port.out.SchemaMigration;
 import dev.mcpusage.application.port.out.StoreDescription;
@@ -101,5 +102,10 @@ public final class PostgresMaintenanceStore implements MaintenanceStore {
         pool.isEmbedded(),
         address.redactedUrl(),
         address.psqlUri(withSecrets));
+  }
+
+  @Override
+  public RollbackReport rollback(boolean execute) {
+    return pool.inTransaction(dsl -> PostgresSchemaRollback.run(dsl, execute));
   }
 }

@@ -22,6 +22,11 @@ public final class PostgresSchemaMigrator {
           Flyway.configure()
               .dataSource(pool.dataSource())
               .locations("classpath:db/migration")
+              // a database with other tables (Archon's, or archon_migrations after a rollback) is
+              // where this schema is meant to live: start its history below V1, apply every
+              // migration
+              .baselineOnMigrate(true)
+              .baselineVersion("0")
               .load();
       MigrateResult result = flyway.migrate();
       MigrationInfo current = flyway.info().current();

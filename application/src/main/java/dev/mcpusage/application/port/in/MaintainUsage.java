@@ -2,6 +2,7 @@ package dev.mcpusage.application.port.in;
 
 import dev.mcpusage.application.port.out.CleanupReport;
 import dev.mcpusage.application.port.out.PartitionInfo;
+import dev.mcpusage.application.port.out.RollbackReport;
 import dev.mcpusage.application.port.out.RollupRebuild;
 import dev.mcpusage.application.port.out.SchemaMigration;
 import dev.mcpusage.application.port.out.StoreDescription;
@@ -35,4 +36,7 @@ public interface MaintainUsage {
 
   /** Which store is in use and how to reach it by hand. */
   StoreDescription describeStore(boolean withSecrets);
+
+  /** Removes the whole schema and its data, or with {@code execute} false says what would go. */
+  RollbackReport rollback(boolean execute);
 }

@@ -32,4 +32,10 @@ public interface MaintenanceStore {
    * Says which store this is and where; {@code withSecrets} includes a password if there is one.
    */
   StoreDescription describe(boolean withSecrets);
+
+  /**
+   * Removes everything the schema migrations created (events, rollups, views, functions, roles, the
+   * migration records), or with {@code execute} false only says what that would be.
+   */
+  RollbackReport rollback(boolean execute);
 }
