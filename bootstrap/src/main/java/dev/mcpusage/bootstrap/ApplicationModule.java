@@ -13,8 +13,10 @@ import dev.mcpusage.application.port.in.ReportHealth;
 import dev.mcpusage.application.port.in.TrackUsage;
 import dev.mcpusage.application.port.out.EventStreamReader;
 import dev.mcpusage.application.port.out.MaintenanceStore;
+import dev.mcpusage.application.port.out.SchedulerLease;
 import dev.mcpusage.application.port.out.UsageEventSink;
 import dev.mcpusage.application.port.out.UsageStatsReader;
+import dev.mcpusage.application.schedule.MaintenanceScheduler;
 import dev.mcpusage.application.service.AccessTokenService;
 import dev.mcpusage.application.service.DemoUsageService;
 import dev.mcpusage.application.service.ExportUsageService;
@@ -27,6 +29,7 @@ import dev.mcpusage.application.tracker.UsageTracker;
 import dev.mcpusage.bootstrap.journal.FileEventJournal;
 import dev.mcpusage.domain.event.ClockSkewPolicy;
 import dev.mcpusage.domain.privacy.PrivacyPolicy;
+import dev.mcpusage.domain.retention.RetentionPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,6 +105,16 @@ public final class ApplicationModule extends AbstractModule {
   @Provides
   TrackUsage trackUsage(UsageTracker tracker) {
     return tracker;
+  }
+
+  @Provides
+  @Singleton
+  MaintenanceScheduler maintenanceScheduler(MaintainUsage maintainUsage, SchedulerLease lease) {
+    return new MaintenanceScheduler(
+        maintainUsage,
+        lease,
+        new RetentionPolicy(settings.retentionDays()),
+        Duration.ofSeconds(settings.maintenanceIntervalSeconds()));
   }
 
   @Provides

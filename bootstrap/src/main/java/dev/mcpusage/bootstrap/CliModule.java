@@ -32,6 +32,7 @@ import dev.mcpusage.application.port.in.MaintainUsage;
 import dev.mcpusage.application.port.in.ProvideAccessTokens;
 import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.application.port.in.RecordUsage;
+import dev.mcpusage.application.schedule.MaintenanceScheduler;
 import dev.mcpusage.application.tracker.UsageTracker;
 import java.time.Clock;
 
@@ -39,9 +40,11 @@ import java.time.Clock;
 public final class CliModule extends AbstractModule {
 
   @Provides
-  ServerRunner serverRunner(HttpServer httpServer, UsageTracker tracker) {
+  ServerRunner serverRunner(
+      HttpServer httpServer, UsageTracker tracker, MaintenanceScheduler scheduler) {
     return () -> {
       tracker.start();
+      scheduler.start();
       httpServer.start();
       return httpServer.baseUrl();
     };

@@ -8,6 +8,7 @@ import dev.mcpusage.adapter.in.cli.GlobalFlags;
 import dev.mcpusage.adapter.in.cli.McpUsageCli;
 import dev.mcpusage.adapter.in.http.HttpServer;
 import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
+import dev.mcpusage.application.schedule.MaintenanceScheduler;
 import dev.mcpusage.application.tracker.UsageTracker;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ public final class Main {
     Runnable stop =
         () -> {
           injector.getInstance(HttpServer.class).stop();
+          injector.getInstance(MaintenanceScheduler.class).close();
           injector.getInstance(UsageTracker.class).close();
           injector.getInstance(PostgresConnectionPool.class).stop();
         };

@@ -7,10 +7,12 @@ import dev.mcpusage.adapter.out.postgres.DatabaseServer;
 import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
 import dev.mcpusage.adapter.out.postgres.PostgresEventStreamReader;
 import dev.mcpusage.adapter.out.postgres.PostgresMaintenanceStore;
+import dev.mcpusage.adapter.out.postgres.PostgresSchedulerLease;
 import dev.mcpusage.adapter.out.postgres.PostgresUsageEventSink;
 import dev.mcpusage.adapter.out.postgres.PostgresUsageStatsReader;
 import dev.mcpusage.application.port.out.EventStreamReader;
 import dev.mcpusage.application.port.out.MaintenanceStore;
+import dev.mcpusage.application.port.out.SchedulerLease;
 import dev.mcpusage.application.port.out.UsageEventSink;
 import dev.mcpusage.application.port.out.UsageStatsReader;
 
@@ -47,6 +49,12 @@ public final class PostgresModule extends AbstractModule {
   @Singleton
   MaintenanceStore maintenanceStore(PostgresConnectionPool pool) {
     return new PostgresMaintenanceStore(pool);
+  }
+
+  @Provides
+  @Singleton
+  SchedulerLease schedulerLease(PostgresConnectionPool pool) {
+    return new PostgresSchedulerLease(pool);
   }
 
   @Provides

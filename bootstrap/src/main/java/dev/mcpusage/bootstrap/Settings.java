@@ -40,7 +40,8 @@ public record Settings(
     String sensitiveKeys,
     int trackerBatchSize,
     int trackerLingerMs,
-    int journalMaxMb) {
+    int journalMaxMb,
+    int maintenanceIntervalSeconds) {
 
   private static final String JDBC_PREFIX = "jdbc:postgresql://";
 
@@ -88,7 +89,8 @@ public record Settings(
         validPattern(lookup.get("redact.keys").orElse(PrivacyPolicy.DEFAULT_SENSITIVE_KEYS)),
         lookup.integer("tracker.batch.size", 1_000, 1, 100_000),
         lookup.integer("tracker.linger.ms", 200, 1, 60_000),
-        lookup.integer("journal.max.mb", 1_024, 1, 1_048_576));
+        lookup.integer("journal.max.mb", 1_024, 1, 1_048_576),
+        lookup.integer("maintenance.interval.seconds", 3_600, 1, 86_400));
   }
 
   private static String validPattern(String pattern) {

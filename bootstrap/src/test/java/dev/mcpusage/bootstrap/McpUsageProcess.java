@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,11 @@ final class McpUsageProcess {
   }
 
   static Process start(String... args) {
+    return start(Map.of(), args);
+  }
+
+  /** Starts {@code mcp-usage args} with {@code environment} added to this process's. */
+  static Process start(Map<String, String> environment, String... args) {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -40,7 +46,9 @@ final class McpUsageProcess {
                 Main.class.getName()));
     command.addAll(List.of(args));
     try {
-      return new ProcessBuilder(command).start();
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
+      return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -71,11 +71,14 @@ class DependencyRulesTest {
           .resideInAPackage("dev.mcpusage.application.port.in..")
           .and()
           .haveSimpleNameNotEndingWith("MaintainUsage")
+          .and()
+          .haveSimpleNameNotEndingWith("ExportUsage")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("dev.mcpusage.application.port.out..")
           .because(
-              "use cases speak their own records; MaintainUsage alone returns the store's reports");
+              "use cases speak their own records; MaintainUsage returns the store's reports and"
+                  + " ExportUsage passes the store's rows through unchanged");
 
   @ArchTest
   static final ArchRule outPortsDoNotUseInPorts =
