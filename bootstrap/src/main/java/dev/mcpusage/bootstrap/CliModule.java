@@ -18,6 +18,7 @@ import dev.mcpusage.adapter.in.cli.PartitionsCommand;
 import dev.mcpusage.adapter.in.cli.ProxyCommand;
 import dev.mcpusage.adapter.in.cli.RefreshCommand;
 import dev.mcpusage.adapter.in.cli.RollbackCommand;
+import dev.mcpusage.adapter.in.cli.ScheduleCommand;
 import dev.mcpusage.adapter.in.cli.ServeCommand;
 import dev.mcpusage.adapter.in.cli.ServerRunner;
 import dev.mcpusage.adapter.in.cli.SourcesCommand;
@@ -73,6 +74,11 @@ public final class CliModule extends AbstractModule {
   @Provides
   ExportCommand export(ExportUsage exportUsage, Clock clock) {
     return new ExportCommand(exportUsage, clock);
+  }
+
+  @Provides
+  ScheduleCommand schedule(MaintainUsage maintainUsage, ProvideAccessTokens tokens) {
+    return new ScheduleCommand(maintainUsage, tokens);
   }
 
   @Provides

@@ -178,6 +178,31 @@ class OperatorCommandsIT {
   }
 
   @Test
+  void schedule_saysWhenPgCronIsMissing_andPrintsCrontabLines() {
+    McpUsageProcess.Result pgCron =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "schedule", "install-pg-cron");
+    McpUsageProcess.Result crontab =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "schedule", "print-crontab");
+    McpUsageProcess.Result httpCrontab =
+        McpUsageProcess.run(
+            "--db-url",
+            address.jdbcUrl(),
+            "schedule",
+            "print-crontab",
+            "--http",
+            "--url",
+            "http://stats.internal:8181");
+
+    assertThat(pgCron.exitCode()).as(pgCron.toString()).isEqualTo(1);
+    assertThat(pgCron.err()).contains("pg_cron is not installed").contains("print-crontab");
+    assertThat(crontab.exitCode()).isZero();
+    assertThat(crontab.out()).contains("15 3 * * * mcp-usage cleanup");
+    assertThat(httpCrontab.out())
+        .containsPattern("curl -fsS -X POST -H 'Authorization: Bearer \\S+'")
+        .contains("http://stats.internal:8181/api/mcp-analytics/cleanup");
+  }
+
+  @Test
   void givenHoursOutOfRange_summary_exits2NamingTheOption() {
     McpUsageProcess.Result summary =
         McpUsageProcess.run("--db-url", address.jdbcUrl(), "summary", "--hours", "0");

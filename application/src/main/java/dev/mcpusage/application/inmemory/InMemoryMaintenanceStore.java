@@ -1,6 +1,7 @@
 package dev.mcpusage.application.inmemory;
 
 import dev.mcpusage.application.port.out.CleanupReport;
+import dev.mcpusage.application.port.out.CronJobsReport;
 import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.PartitionInfo;
 import dev.mcpusage.application.port.out.RollbackReport;
@@ -81,5 +82,15 @@ public final class InMemoryMaintenanceStore implements MaintenanceStore {
       events.removeIf(event -> true);
     }
     return new RollbackReport(List.of("in-memory events"), stored, execute);
+  }
+
+  @Override
+  public CronJobsReport installCronJobs() {
+    return new CronJobsReport(false, List.of(), "the in-memory store has no pg_cron");
+  }
+
+  @Override
+  public CronJobsReport removeCronJobs() {
+    return installCronJobs();
   }
 }

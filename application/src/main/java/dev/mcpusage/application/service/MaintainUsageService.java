@@ -2,6 +2,7 @@ package dev.mcpusage.application.service;
 
 import dev.mcpusage.application.port.in.MaintainUsage;
 import dev.mcpusage.application.port.out.CleanupReport;
+import dev.mcpusage.application.port.out.CronJobsReport;
 import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.PartitionInfo;
 import dev.mcpusage.application.port.out.RollbackReport;
@@ -78,5 +79,15 @@ public class MaintainUsageService implements MaintainUsage {
   @Override
   public RollbackReport rollback(boolean execute) {
     return store.rollback(execute);
+  }
+
+  @Override
+  public CronJobsReport installCronJobs() {
+    return store.installCronJobs();
+  }
+
+  @Override
+  public CronJobsReport removeCronJobs() {
+    return store.removeCronJobs();
   }
 }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       ImportCommand.class,
       RollbackCommand.class,
+      ScheduleCommand.class,
       ProxyCommand.class,
       DbCommand.class,
       TokensCommand.class,

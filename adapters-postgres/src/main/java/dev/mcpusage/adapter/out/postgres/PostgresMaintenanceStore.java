@@ -7,6 +7,7 @@ import dev.mcpusage.adapter.out.postgres.jooq.Routines;
 import dev.mcpusage.adapter.out.postgres.jooq.routines.McpUsageEventsBefore;
 import dev.mcpusage.adapter.out.postgres.jooq.routines.McpUsageRemoveEventsBefore;
 import dev.mcpusage.application.port.out.CleanupReport;
+import dev.mcpusage.application.port.out.CronJobsReport;
 import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.PartitionInfo;
 import dev.mcpusage.application.port.out.RollbackReport;
@@ -107,5 +108,15 @@ public final class PostgresMaintenanceStore implements MaintenanceStore {
   @Override
   public RollbackReport rollback(boolean execute) {
     return pool.inTransaction(dsl -> PostgresSchemaRollback.run(dsl, execute));
+  }
+
+  @Override
+  public CronJobsReport installCronJobs() {
+    return pool.inTransaction(dsl -> PostgresCronJobs.install(dsl));
+  }
+
+  @Override
+  public CronJobsReport removeCronJobs() {
+    return pool.inTransaction(dsl -> PostgresCronJobs.remove(dsl));
   }
 }

@@ -1,6 +1,7 @@
 package dev.mcpusage.application.port.in;
 
 import dev.mcpusage.application.port.out.CleanupReport;
+import dev.mcpusage.application.port.out.CronJobsReport;
 import dev.mcpusage.application.port.out.PartitionInfo;
 import dev.mcpusage.application.port.out.RollbackReport;
 import dev.mcpusage.application.port.out.RollupRebuild;
@@ -39,4 +40,10 @@ public interface MaintainUsage {
 
   /** Removes the whole schema and its data, or with {@code execute} false says what would go. */
   RollbackReport rollback(boolean execute);
+
+  /** Registers the maintenance jobs with the database's pg_cron, where it is installed. */
+  CronJobsReport installCronJobs();
+
+  /** Removes them. */
+  CronJobsReport removeCronJobs();
 }

@@ -38,4 +38,10 @@ public interface MaintenanceStore {
    * migration records), or with {@code execute} false only says what that would be.
    */
   RollbackReport rollback(boolean execute);
+
+  /** Registers the maintenance jobs with pg_cron, where the extension is installed. */
+  CronJobsReport installCronJobs();
+
+  /** Removes the jobs {@link #installCronJobs} registered. */
+  CronJobsReport removeCronJobs();
 }
