@@ -6,6 +6,7 @@ import dev.mcpusage.application.port.in.LoadDemoUsage;
 import dev.mcpusage.application.port.out.UsageEventSink;
 import dev.mcpusage.application.port.out.UsageStatsReader;
 import java.time.Clock;
+import java.util.function.LongConsumer;
 
 /** Service: streams synthetic seed-shaped traffic into the sink in batches. */
 public class DemoUsageService implements LoadDemoUsage {
@@ -23,7 +24,7 @@ public class DemoUsageService implements LoadDemoUsage {
   }
 
   @Override
-  public long load(DemoLoadCommand command) {
+  public long load(DemoLoadCommand command, LongConsumer progress) {
     if (command.onlyIfEmpty() && !reader.isEmpty()) {
       return 0;
     }
@@ -33,6 +34,7 @@ public class DemoUsageService implements LoadDemoUsage {
     long stored = 0;
     while (traffic.hasNext()) {
       stored += sink.append(traffic.nextBatch(BATCH_SIZE)).inserted();
+      progress.accept(stored);
     }
     return stored;
   }

@@ -119,7 +119,13 @@ public final class DemoCommand implements Callable<Integer> {
           "--days must be between 1 and " + DemoLoadCommand.MAX_DAYS + ", was " + days);
     }
     long start = System.nanoTime();
-    long loaded = loadDemoUsage.load(new DemoLoadCommand(events, days, seed, false));
+    Progress progress =
+        new Progress(spec.commandLine().getErr(), "loading", events, Progress.onTerminal());
+    long loaded =
+        loadDemoUsage.load(
+            new DemoLoadCommand(events, days, seed, false),
+            stored -> progress.update(stored, stored));
+    progress.finish(loaded, loaded);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
     out.printf(

@@ -18,7 +18,8 @@ final class Progress {
   private long lastNanos;
 
   /**
-   * @param totalBytes the size of the work in bytes when known (a percentage is shown), else -1
+   * @param totalBytes the size of the work when known (a percentage is shown), else -1; in the unit
+   *     of the {@code bytes} given to {@link #update}
    * @param shown whether a terminal is there to show it on
    */
   Progress(PrintWriter err, String label, long totalBytes, boolean shown) {

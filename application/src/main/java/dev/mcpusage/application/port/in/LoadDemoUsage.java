@@ -1,5 +1,7 @@
 package dev.mcpusage.application.port.in;
 
+import java.util.function.LongConsumer;
+
 /** Use case: fill a store with synthetic, seed-shaped traffic so a first look is not empty. */
 public interface LoadDemoUsage {
 
@@ -9,5 +11,14 @@ public interface LoadDemoUsage {
    *
    * @return the number of events stored
    */
-  long load(DemoLoadCommand command);
+  default long load(DemoLoadCommand command) {
+    return load(command, stored -> {});
+  }
+
+  /**
+   * The same, telling {@code progress} the number stored so far after each batch.
+   *
+   * @return the number of events stored
+   */
+  long load(DemoLoadCommand command, LongConsumer progress);
 }
