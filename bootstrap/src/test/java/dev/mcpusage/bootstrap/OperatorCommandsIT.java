@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -200,6 +202,62 @@ class OperatorCommandsIT {
     assertThat(httpCrontab.out())
         .containsPattern("curl -fsS -X POST -H 'Authorization: Bearer \\S+'")
         .contains("http://stats.internal:8181/api/mcp-analytics/cleanup");
+  }
+
+  @Test
+  void givenSinceAndUntil_reports_countExactlyTheEventsOfThatWindow() throws Exception {
+    McpUsageProcess.run("--db-url", address.jdbcUrl(), "migrate");
+    execute(
+        "INSERT INTO archon_mcp_usage_events"
+            + " (timestamp, server_name, tool_name, tool_category, response_time_ms)"
+            + " SELECT now() - i * interval '30 minutes', 'window-test', 'tool_' || (i % 2), 'cat', 5"
+            + " FROM generate_series(2, 100) i");
+    Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    Instant since = hour.minus(30, ChronoUnit.HOURS);
+    Instant until = hour.minus(6, ChronoUnit.HOURS);
+    long expected =
+        Long.parseLong(
+            query(
+                "SELECT count(*) FROM archon_mcp_usage_events WHERE server_name = 'window-test'"
+                    + " AND timestamp >= '"
+                    + since
+                    + "' AND timestamp < '"
+                    + until
+                    + "'"));
+
+    McpUsageProcess.Result summary =
+        McpUsageProcess.run(
+            "--db-url",
+            address.jdbcUrl(),
+            "summary",
+            "--server",
+            "window-test",
+            "--since",
+            since.toString(),
+            "--until",
+            until.toString(),
+            "--json");
+    McpUsageProcess.Result tools =
+        McpUsageProcess.run(
+            "--db-url",
+            address.jdbcUrl(),
+            "tools",
+            "--server",
+            "window-test",
+            "--since",
+            since.toString(),
+            "--until",
+            until.toString(),
+            "--csv");
+    McpUsageProcess.Result both =
+        McpUsageProcess.run(
+            "--db-url", address.jdbcUrl(), "summary", "--hours", "5", "--since", "1d");
+
+    assertThat(expected).isEqualTo(48);
+    assertThat(summary.out()).contains("\"time_range_hours\" : 24", "\"total_calls\" : 48");
+    assertThat(tools.out()).contains("tool_0,cat,24,", "tool_1,cat,24,");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("choose --hours or --since/--until");
   }
 
   @Test

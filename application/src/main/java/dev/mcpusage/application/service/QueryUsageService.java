@@ -72,17 +72,20 @@ public class QueryUsageService implements QueryUsage {
   }
 
   private TimeWindow window(PeriodQuery query) {
-    return TimeWindow.forSummary(query.hours(), clock.instant());
+    return query.window().orElseGet(() -> TimeWindow.forSummary(query.hours(), clock.instant()));
   }
 
   @Override
   public List<UsageRollup> hourly(HourlyQuery query) {
     return reader.hourly(
-        TimeWindow.forHourlySeries(query.hours(), clock.instant()), query.filter());
+        query.window().orElseGet(() -> TimeWindow.forHourlySeries(query.hours(), clock.instant())),
+        query.filter());
   }
 
   @Override
   public List<UsageRollup> daily(DailyQuery query) {
-    return reader.daily(TimeWindow.forDailySeries(query.days(), clock.instant()), query.filter());
+    return reader.daily(
+        query.window().orElseGet(() -> TimeWindow.forDailySeries(query.days(), clock.instant())),
+        query.filter());
   }
 }

@@ -27,6 +27,11 @@ public record TimeWindow(Instant from, Instant to) {
   /** Longest daily series: the retention period. */
   public static final int MAX_DAYS = 180;
 
+  /** How an explicit window's length is named in errors. */
+  private static final String SPAN_HOURS = "the hours from since to until";
+
+  private static final String SPAN_DAYS = "the days from since to until";
+
   public TimeWindow {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
@@ -52,6 +57,38 @@ public record TimeWindow(Instant from, Instant to) {
     }
     DayBucket today = DayBucket.of(now);
     return new TimeWindow(today.start().minus(Duration.ofDays(days - 1L)), today.end());
+  }
+
+  /**
+   * The whole UTC hours covering [since, until) — since rounded down, until up to the hour — at
+   * most {@code maxHours} of them.
+   */
+  public static TimeWindow coveringHours(Instant since, Instant until, int maxHours) {
+    requireOrder(since, until);
+    TimeWindow window =
+        new TimeWindow(HourBucket.of(since).start(), HourBucket.of(until.minusNanos(1)).end());
+    if (window.hours() > maxHours) {
+      throw new InvalidTimeWindowException(SPAN_HOURS, 1, maxHours, window.hours());
+    }
+    return window;
+  }
+
+  /** The whole UTC days covering [since, until), at most {@value #MAX_DAYS} of them. */
+  public static TimeWindow coveringDays(Instant since, Instant until) {
+    requireOrder(since, until);
+    TimeWindow window =
+        new TimeWindow(DayBucket.of(since).start(), DayBucket.of(until.minusNanos(1)).end());
+    long days = Duration.between(window.from(), window.to()).toDays();
+    if (days > MAX_DAYS) {
+      throw new InvalidTimeWindowException(SPAN_DAYS, 1, MAX_DAYS, days);
+    }
+    return window;
+  }
+
+  private static void requireOrder(Instant since, Instant until) {
+    if (!since.isBefore(until)) {
+      throw new InvalidTimeWindowException(SPAN_HOURS, 1, MAX_SUMMARY_HOURS, 0);
+    }
   }
 
   /** True for an hour count an hourly series accepts. */

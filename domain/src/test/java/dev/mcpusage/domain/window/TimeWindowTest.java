@@ -102,4 +102,23 @@ class TimeWindowTest {
     assertThat(window.wholeDays()).contains(window);
     assertThat(window.partialDays()).isEmpty();
   }
+
+  @Test
+  void coveringHoursAndDays_roundOutwardToWholeBuckets_andRefuseTooLongASpan() {
+    java.time.Instant since = java.time.Instant.parse("2026-11-20T10:15:00Z");
+    java.time.Instant until = java.time.Instant.parse("2026-11-21T08:00:00Z");
+
+    TimeWindow hours = TimeWindow.coveringHours(since, until, TimeWindow.MAX_SUMMARY_HOURS);
+    TimeWindow days = TimeWindow.coveringDays(since, until);
+
+    assertThat(hours.from()).isEqualTo(java.time.Instant.parse("2026-11-20T10:00:00Z"));
+    assertThat(hours.to()).isEqualTo(until);
+    assertThat(hours.hours()).isEqualTo(22);
+    assertThat(days.from()).isEqualTo(java.time.Instant.parse("2026-11-20T00:00:00Z"));
+    assertThat(days.to()).isEqualTo(java.time.Instant.parse("2026-11-22T00:00:00Z"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> TimeWindow.coveringHours(since, until, TimeWindow.MAX_HOURLY_HOURS / 8))
+        .isInstanceOf(InvalidTimeWindowException.class)
+        .hasMessageContaining("the hours from since to until must be between 1 and 21, was 22");
+  }
 }

@@ -1,6 +1,5 @@
 package dev.mcpusage.adapter.in.cli;
 
-import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.domain.stats.ClientUsage;
 import java.util.List;
@@ -33,9 +32,7 @@ public final class ClientsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<ClientRow> clients =
-        queryUsage.clients(new PeriodQuery(report.periodHours(spec), report.filter())).stream()
-            .map(ClientRow::from)
-            .toList();
+        queryUsage.clients(report.period(spec)).stream().map(ClientRow::from).toList();
     if (report.json) {
       ReportOptions.printJson(spec.commandLine().getOut(), clients);
       return 0;

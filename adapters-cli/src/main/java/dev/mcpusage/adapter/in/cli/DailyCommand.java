@@ -1,6 +1,5 @@
 package dev.mcpusage.adapter.in.cli;
 
-import dev.mcpusage.application.port.in.DailyQuery;
 import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.domain.window.TimeWindow;
 import java.util.concurrent.Callable;
@@ -45,9 +44,7 @@ public final class DailyCommand implements Callable<Integer> {
           spec.commandLine(),
           "--days must be between 1 and " + TimeWindow.MAX_DAYS + ", was " + days);
     }
-    report.checkFormat(spec);
-    RollupTable.print(
-        spec, report, queryUsage.daily(new DailyQuery(days, report.filter())), "day (UTC)");
+    RollupTable.print(spec, report, queryUsage.daily(report.daily(spec, days)), "day (UTC)");
     return 0;
   }
 }

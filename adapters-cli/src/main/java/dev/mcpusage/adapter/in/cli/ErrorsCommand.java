@@ -1,6 +1,5 @@
 package dev.mcpusage.adapter.in.cli;
 
-import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.domain.stats.ErrorCount;
 import java.time.Instant;
@@ -34,9 +33,7 @@ public final class ErrorsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<ErrorRow> errors =
-        queryUsage.errors(new PeriodQuery(report.periodHours(spec), report.filter())).stream()
-            .map(ErrorRow::from)
-            .toList();
+        queryUsage.errors(report.period(spec)).stream().map(ErrorRow::from).toList();
     if (report.json) {
       ReportOptions.printJson(spec.commandLine().getOut(), errors);
       return 0;

@@ -1,8 +1,6 @@
 package dev.mcpusage.adapter.in.cli;
 
-import dev.mcpusage.application.port.in.HourlyQuery;
 import dev.mcpusage.application.port.in.QueryUsage;
-import dev.mcpusage.domain.window.TimeWindow;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,9 +29,7 @@ public final class HourlyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int hours = report.hours(spec, TimeWindow.MAX_HOURLY_HOURS);
-    RollupTable.print(
-        spec, report, queryUsage.hourly(new HourlyQuery(hours, report.filter())), "hour (UTC)");
+    RollupTable.print(spec, report, queryUsage.hourly(report.hourly(spec)), "hour (UTC)");
     return 0;
   }
 }

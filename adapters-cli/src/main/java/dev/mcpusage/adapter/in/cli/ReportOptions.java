@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.mcpusage.application.port.in.DailyQuery;
+import dev.mcpusage.application.port.in.HourlyQuery;
+import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.domain.stats.UsageFilter;
 import dev.mcpusage.domain.window.TimeWindow;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,6 +27,21 @@ public final class ReportOptions {
       description =
           "Window: the current UTC hour and the N-1 before it, 1 to 4320 (default ${DEFAULT-VALUE}).")
   int hours;
+
+  @Option(
+      names = "--since",
+      paramLabel = "WHEN",
+      description =
+          "Window start instead of --hours/--days: "
+              + TimeArgument.FORMS
+              + " (rounded down to the UTC hour, or day for daily).")
+  String since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "WHEN",
+      description = "Window end, with --since (default now; rounded up).")
+  String until;
 
   @Option(names = "--category", paramLabel = "NAME", description = "Only this tool category.")
   String category;
@@ -73,6 +92,61 @@ public final class ReportOptions {
 
   int periodHours(CommandSpec spec) {
     return hours(spec, TimeWindow.MAX_SUMMARY_HOURS);
+  }
+
+  /** The period asked for: --since/--until, or the last --hours (1 to 4320). */
+  PeriodQuery period(CommandSpec spec) {
+    return explicitWindow(spec, "--hours")
+        .map(w -> PeriodQuery.between(w[0], w[1], filter()))
+        .orElseGet(() -> new PeriodQuery(periodHours(spec), filter()));
+  }
+
+  /** The hourly series asked for: --since/--until, or the last --hours (1 to 168). */
+  HourlyQuery hourly(CommandSpec spec) {
+    return explicitWindow(spec, "--hours")
+        .map(w -> HourlyQuery.between(w[0], w[1], filter()))
+        .orElseGet(() -> new HourlyQuery(hours(spec, TimeWindow.MAX_HOURLY_HOURS), filter()));
+  }
+
+  /** The daily series asked for: --since/--until, or the last {@code days} days. */
+  DailyQuery daily(CommandSpec spec, int days) {
+    return explicitWindow(spec, "--days")
+        .map(w -> DailyQuery.between(w[0], w[1], filter()))
+        .orElseGet(() -> new DailyQuery(days, filter()));
+  }
+
+  /**
+   * [since, until) when --since is given; --until alone or with {@code lengthOption} is an error.
+   */
+  private Optional<Instant[]> explicitWindow(CommandSpec spec, String lengthOption) {
+    checkFormat(spec);
+    if (since == null) {
+      if (until != null) {
+        throw new ParameterException(spec.commandLine(), "--until needs --since");
+      }
+      return Optional.empty();
+    }
+    if (spec.commandLine().getParseResult().hasMatchedOption(lengthOption)) {
+      throw new ParameterException(
+          spec.commandLine(), "choose " + lengthOption + " or --since/--until, not both");
+    }
+    Instant now = Instant.now();
+    Instant from = instant(spec, "--since", since, now);
+    Instant to = until == null ? now : instant(spec, "--until", until, now);
+    if (!from.isBefore(to)) {
+      throw new ParameterException(
+          spec.commandLine(), "--since (" + from + ") must be before --until (" + to + ")");
+    }
+    return Optional.of(new Instant[] {from, to});
+  }
+
+  private static Instant instant(CommandSpec spec, String option, String text, Instant now) {
+    return TimeArgument.parse(text, now)
+        .orElseThrow(
+            () ->
+                new ParameterException(
+                    spec.commandLine(),
+                    option + " must be " + TimeArgument.FORMS + ", was '" + text + "'"));
   }
 
   UsageFilter filter() {

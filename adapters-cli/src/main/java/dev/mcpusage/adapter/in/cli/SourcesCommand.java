@@ -1,6 +1,5 @@
 package dev.mcpusage.adapter.in.cli;
 
-import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.application.port.in.TopSourcesQuery;
 import dev.mcpusage.domain.stats.SourceUsage;
@@ -47,8 +46,7 @@ public final class SourcesCommand implements Callable<Integer> {
           "--limit must be between 1 and " + TopSourcesQuery.MAX_LIMIT + ", was " + limit);
     }
     List<SourceUsage> sources =
-        queryUsage.topSources(
-            new TopSourcesQuery(new PeriodQuery(report.periodHours(spec), report.filter()), limit));
+        queryUsage.topSources(new TopSourcesQuery(report.period(spec), limit));
     if (report.json) {
       ReportOptions.printJson(
           spec.commandLine().getOut(),

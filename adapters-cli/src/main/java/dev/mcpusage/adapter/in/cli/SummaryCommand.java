@@ -42,8 +42,9 @@ public final class SummaryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    hours = report.periodHours(spec);
-    UsageSummary summary = queryUsage.summary(new PeriodQuery(hours, report.filter()));
+    PeriodQuery period = report.period(spec);
+    hours = period.hours();
+    UsageSummary summary = queryUsage.summary(period);
     PrintWriter out = spec.commandLine().getOut();
     if (report.json) {
       out.println(

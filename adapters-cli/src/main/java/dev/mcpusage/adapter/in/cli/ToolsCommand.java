@@ -1,6 +1,5 @@
 package dev.mcpusage.adapter.in.cli;
 
-import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.domain.stats.BucketStats;
 import dev.mcpusage.domain.stats.ToolStats;
@@ -34,8 +33,7 @@ public final class ToolsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<ToolStats> tools =
-        queryUsage.tools(new PeriodQuery(report.periodHours(spec), report.filter()));
+    List<ToolStats> tools = queryUsage.tools(report.period(spec));
     if (report.json) {
       ReportOptions.printJson(
           spec.commandLine().getOut(), tools.stream().map(ToolRow::from).toList());
