@@ -17,15 +17,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,19 +48,8 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
   private final ConcurrentLinkedQueue<UsageEvent> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger depth = new AtomicInteger();
   private final AtomicBoolean started = new AtomicBoolean();
-  private final LongAdder accepted = new LongAdder();
-  private final Map<String, LongAdder> rejectedByField = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> adjustedByField = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> droppedByReason = new ConcurrentHashMap<>();
-  private final AtomicLong written = new AtomicLong();
-  private final AtomicLong duplicates = new AtomicLong();
-  private final AtomicLong retried = new AtomicLong();
-  private final AtomicLong spooled = new AtomicLong();
-  private final AtomicLong replayed = new AtomicLong();
-  private final AtomicLong writes = new AtomicLong();
-  private final AtomicLong writeNanosTotal = new AtomicLong();
-  private final AtomicLong writeNanosMax = new AtomicLong();
   private final AtomicLong retryingEvents = new AtomicLong();
+  private final TrackerCounters counters = new TrackerCounters();
   private final Thread writer;
   private volatile boolean closing;
   private volatile boolean storeHealthy = true;
@@ -106,21 +91,21 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
   @Override
   public boolean track(UsageEvent event) {
     if (event == null) {
-      count(rejectedByField, "event", 1);
+      counters.rejected("event");
       return false;
     }
     if (closing) {
-      count(droppedByReason, "closed", 1);
+      counters.dropped("closed", 1);
       return false;
     }
     int queued = depth.incrementAndGet();
     if (queued > settings.queueCapacity()) {
       depth.decrementAndGet();
-      count(droppedByReason, "queue_full", 1);
+      counters.dropped("queue_full", 1);
       return false;
     }
     queue.offer(event);
-    accepted.increment();
+    counters.accepted();
     if (!started.get()) {
       start();
     }
@@ -136,13 +121,13 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
     try {
       built = event.build();
       for (Adjustment adjustment : event.adjustments()) {
-        count(adjustedByField, adjustment.field(), 1);
+        counters.adjusted(adjustment.field());
       }
     } catch (InvalidUsageEventException e) {
-      count(rejectedByField, e.field(), 1);
+      counters.rejected(e.field());
       return false;
     } catch (RuntimeException e) {
-      count(rejectedByField, "event", 1);
+      counters.rejected("event");
       return false;
     }
     return track(built);
@@ -150,23 +135,11 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
 
   @Override
   public TrackerStatistics statistics() {
-    return new TrackerStatistics(
-        accepted.sum(),
-        written.get(),
-        duplicates.get(),
-        retried.get(),
-        spooled.get(),
-        replayed.get(),
-        snapshot(rejectedByField),
-        snapshot(adjustedByField),
-        snapshot(droppedByReason),
+    return counters.snapshot(
         depth.get(),
         retryingEvents.get(),
         journal.pendingEvents(),
         journal.sizeBytes(),
-        writes.get(),
-        writeNanosTotal.get(),
-        writeNanosMax.get(),
         storeHealthy,
         storeHealthy ? Optional.empty() : Optional.ofNullable(lastError));
   }
@@ -193,7 +166,7 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
       }
       if (writer.isAlive()) {
         long waiting = depth.get() + retryingEvents.get();
-        count(droppedByReason, "shutdown_timeout", waiting);
+        counters.dropped("shutdown_timeout", waiting);
         LOG.error(
             "usage tracker: {} events were still waiting for the store after {} s and are lost",
             waiting,
@@ -277,11 +250,11 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
         clockSkew.check(event, now);
         PrivacyPolicy.Reviewed reviewed = privacy.review(event);
         prepared.add(reviewed.event());
-        reviewed.adjustment().ifPresent(a -> count(adjustedByField, a.field(), 1));
+        reviewed.adjustment().ifPresent(a -> counters.adjusted(a.field()));
       } catch (InvalidUsageEventException e) {
-        count(rejectedByField, e.field(), 1);
+        counters.rejected(e.field());
       } catch (RuntimeException e) {
-        count(rejectedByField, "event", 1);
+        counters.rejected("event");
         LOG.warn("usage tracker: an event could not be prepared: {}", e.toString());
       }
     }
@@ -312,9 +285,9 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
     }
     if (oldest.isPresent() && write(oldest.get().events())) {
       journal.remove(oldest.get());
-      replayed.addAndGet(oldest.get().events().size());
+      long replayedSoFar = counters.replayed(oldest.get().events().size());
       if (journal.pendingEvents() == 0) {
-        LOG.info("usage tracker: journal replayed ({} events in all)", replayed.get());
+        LOG.info("usage tracker: journal replayed ({} events in all)", replayedSoFar);
       }
     }
   }
@@ -324,11 +297,7 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
     try {
       UsageEventSink.AppendResult result = sink.append(batch);
       long took = System.nanoTime() - start;
-      writes.incrementAndGet();
-      writeNanosTotal.addAndGet(took);
-      writeNanosMax.accumulateAndGet(took, Math::max);
-      written.addAndGet(result.inserted());
-      duplicates.addAndGet(result.duplicates());
+      counters.wrote(result, took);
       if (!storeHealthy) {
         LOG.info("usage tracker: the store is back; writing the events kept meanwhile");
       }
@@ -337,7 +306,7 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
       backoffNanos = settings.minBackoff().toNanos();
       return true;
     } catch (RuntimeException e) {
-      retried.addAndGet(batch.size());
+      counters.retried(batch.size());
       if (storeHealthy) {
         LOG.warn(
             "usage tracker: the store failed ({}); keeping events, retrying with backoff",
@@ -357,12 +326,12 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
       retryingEvents.addAndGet(-batch.size());
       try {
         journal.spool(batch);
-        spooled.addAndGet(batch.size());
+        counters.spooled(batch.size());
       } catch (JournalFullException e) {
-        count(droppedByReason, "journal_full", batch.size());
+        counters.dropped("journal_full", batch.size());
         LOG.error("usage tracker: {} events dropped: {}", batch.size(), e.getMessage());
       } catch (RuntimeException e) {
-        count(droppedByReason, "journal_failed", batch.size());
+        counters.dropped("journal_failed", batch.size());
         LOG.error(
             "usage tracker: {} events dropped, the journal failed: {}",
             batch.size(),
@@ -398,15 +367,5 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
         stats.queueDepth() + stats.retryingEvents(),
         stats.journalEvents(),
         stats.storeHealthy() ? "up" : "down");
-  }
-
-  private static void count(Map<String, LongAdder> counters, String key, long amount) {
-    counters.computeIfAbsent(key, k -> new LongAdder()).add(amount);
-  }
-
-  private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
-    Map<String, Long> copy = new TreeMap<>();
-    counters.forEach((key, adder) -> copy.put(key, adder.sum()));
-    return copy;
   }
 }
