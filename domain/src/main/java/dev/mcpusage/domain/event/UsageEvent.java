@@ -3,7 +3,6 @@ package dev.mcpusage.domain.event;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -134,35 +133,41 @@ public record UsageEvent(
      * replaced in any text, {@code query_text} cut to {@value #MAX_QUERY_TEXT_LENGTH} characters.
      */
     public List<Adjustment> adjustments() {
-      List<Adjustment> adjustments = new ArrayList<>();
-      Map<String, String> texts = new LinkedHashMap<>();
-      texts.put("server_name", serverName);
-      texts.put("tool_name", toolName);
-      texts.put("tool_category", toolCategory);
-      texts.put("session_id", sessionId);
-      texts.put("client_type", clientType);
-      texts.put("source_id", sourceId);
-      texts.put("query_text", queryText);
-      texts.put("error_type", errorType);
-      texts.forEach(
-          (field, text) -> {
-            if (StorableText.needsReplacement(text)) {
-              adjustments.add(new Adjustment(field, NUL_REPLACED));
-            }
-          });
+      // runs on the caller's thread for every tracked call: allocate only when there is news
+      List<Adjustment> adjustments = null;
+      String[] fields = {
+        "server_name", "tool_name", "tool_category", "session_id",
+        "client_type", "source_id", "query_text", "error_type"
+      };
+      String[] texts = {
+        serverName, toolName, toolCategory, sessionId, clientType, sourceId, queryText, errorType
+      };
+      for (int i = 0; i < texts.length; i++) {
+        if (StorableText.needsReplacement(texts[i])) {
+          adjustments = add(adjustments, new Adjustment(fields[i], NUL_REPLACED));
+        }
+      }
       if (requestMetadata != null && StorableText.needsReplacement(requestMetadata)) {
-        adjustments.add(new Adjustment("request_metadata", NUL_REPLACED));
+        adjustments = add(adjustments, new Adjustment("request_metadata", NUL_REPLACED));
       }
       if (queryText != null && queryText.length() > MAX_QUERY_TEXT_LENGTH) {
-        adjustments.add(
-            new Adjustment(
-                "query_text",
-                queryText.length()
-                    + " characters cut to "
-                    + MAX_QUERY_TEXT_LENGTH
-                    + " (the column's limit)"));
+        adjustments =
+            add(
+                adjustments,
+                new Adjustment(
+                    "query_text",
+                    queryText.length()
+                        + " characters cut to "
+                        + MAX_QUERY_TEXT_LENGTH
+                        + " (the column's limit)"));
       }
-      return adjustments;
+      return adjustments == null ? List.of() : adjustments;
+    }
+
+    private static List<Adjustment> add(List<Adjustment> list, Adjustment adjustment) {
+      List<Adjustment> into = list == null ? new ArrayList<>(2) : list;
+      into.add(adjustment);
+      return into;
     }
 
     public Builder id(UUID id) {
