@@ -38,13 +38,7 @@ public final class Main {
       return 2;
     }
     Injector injector = Guice.createInjector(modules(settings));
-    Runnable stop =
-        () -> {
-          injector.getInstance(HttpServer.class).stop();
-          injector.getInstance(MaintenanceScheduler.class).close();
-          injector.getInstance(UsageTracker.class).close();
-          injector.getInstance(PostgresConnectionPool.class).stop();
-        };
+    Runnable stop = () -> stop(injector);
     Thread shutdown = new Thread(stop, "mcp-usage-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
     try {
@@ -62,6 +56,17 @@ public final class Main {
       stop.run();
       Runtime.getRuntime().removeShutdownHook(shutdown);
     }
+  }
+
+  /**
+   * Stops what a run started, in order: no more requests, no more scheduled work, the tracker's
+   * queue drained into the store, then the store.
+   */
+  static void stop(Injector injector) {
+    injector.getInstance(HttpServer.class).stop();
+    injector.getInstance(MaintenanceScheduler.class).close();
+    injector.getInstance(UsageTracker.class).close();
+    injector.getInstance(PostgresConnectionPool.class).stop();
   }
 
   /** The modules for these settings: the store is embedded or external, never both. */

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.util.Modules;
 import dev.mcpusage.adapter.in.http.HttpServer;
 import dev.mcpusage.adapter.out.postgres.DatabaseAddress;
-import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
 import dev.mcpusage.application.port.in.DemoLoadCommand;
 import dev.mcpusage.application.port.in.LoadDemoUsage;
 import dev.mcpusage.domain.latency.LatencyHistogram;
@@ -47,36 +43,33 @@ class AnalyticsApiIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dataDir;
-  private static Injector injector;
+  private static RunningProduct product;
   private static HttpServer server;
   private static DatabaseAddress database;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void startWithTenDaysOfTraffic() {
-    Settings settings =
-        Settings.resolve(
-            Map.of("data.dir", dataDir.toString(), "http.port", "0"), Map.of(), dataDir);
-    injector =
-        Guice.createInjector(
-            Modules.override(Main.modules(settings))
-                .with(
-                    new AbstractModule() {
-                      @Override
-                      protected void configure() {
-                        bind(Clock.class).toInstance(Clock.fixed(NOW, ZoneOffset.UTC));
-                      }
-                    }));
-    injector.getInstance(LoadDemoUsage.class).load(new DemoLoadCommand(40_000, 10, 11, false));
-    server = injector.getInstance(HttpServer.class);
-    server.start();
-    database = injector.getInstance(PostgresConnectionPool.class).address();
+    product =
+        RunningProduct.start(
+            dataDir,
+            new AbstractModule() {
+              @Override
+              protected void configure() {
+                bind(Clock.class).toInstance(Clock.fixed(NOW, ZoneOffset.UTC));
+              }
+            });
+    product
+        .injector
+        .getInstance(LoadDemoUsage.class)
+        .load(new DemoLoadCommand(40_000, 10, 11, false));
+    server = product.server;
+    database = product.database;
   }
 
   @AfterAll
   static void stop() {
-    server.stop();
-    injector.getInstance(PostgresConnectionPool.class).stop();
+    product.close();
   }
 
   @Test

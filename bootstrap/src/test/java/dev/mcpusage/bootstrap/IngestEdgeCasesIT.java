@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.mcpusage.adapter.in.http.HttpServer;
 import dev.mcpusage.adapter.out.postgres.DatabaseAddress;
-import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
 import dev.mcpusage.application.port.in.ProvideAccessTokens;
 import dev.mcpusage.application.port.in.TrackerStatistics;
 import dev.mcpusage.application.tracker.UsageTracker;
@@ -41,6 +39,7 @@ class IngestEdgeCasesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dataDir;
+  private static RunningProduct product;
   private static Injector injector;
   private static HttpServer server;
   private static DatabaseAddress database;
@@ -48,20 +47,15 @@ class IngestEdgeCasesIT {
 
   @BeforeAll
   static void start() {
-    Settings settings =
-        Settings.resolve(
-            Map.of("data.dir", dataDir.toString(), "http.port", "0"), Map.of(), dataDir);
-    injector = Guice.createInjector(Main.modules(settings));
-    server = injector.getInstance(HttpServer.class);
-    server.start();
-    database = injector.getInstance(PostgresConnectionPool.class).address();
+    product = RunningProduct.start(dataDir);
+    injector = product.injector;
+    server = product.server;
+    database = product.database;
   }
 
   @AfterAll
   static void stop() {
-    server.stop();
-    injector.getInstance(UsageTracker.class).close();
-    injector.getInstance(PostgresConnectionPool.class).stop();
+    product.close();
   }
 
   @Test
