@@ -110,6 +110,10 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
         // zonky turns these off for tests; a product keeps every committed event
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("listen_addresses", "127.0.0.1")
+        // the rollups and the current day's partition stay in memory; fewer checkpoints in bulk
+        // loads
+        .setServerConfig("shared_buffers", "256MB")
+        .setServerConfig("max_wal_size", "2GB")
         .setPGStartupWait(Duration.ofSeconds(60))
         // one orderly stop path: ours, which also removes the owner record once the server is down
         .setRegisterShutdownHook(false)

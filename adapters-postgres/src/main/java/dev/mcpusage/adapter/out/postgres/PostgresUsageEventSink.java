@@ -5,18 +5,27 @@ import static dev.mcpusage.adapter.out.postgres.jooq.Tables.ARCHON_MCP_USAGE_EVE
 import dev.mcpusage.adapter.out.postgres.jooq.Routines;
 import dev.mcpusage.application.port.out.UsageEventSink;
 import dev.mcpusage.domain.event.UsageEvent;
+import java.io.IOException;
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.postgresql.PGConnection;
 
 /**
- * Adapter (PostgreSQL): one transaction per batch — COPY into a session-local staging table, then
- * one idempotent INSERT whose statement trigger brings the rollups up to date.
+ * Adapter (PostgreSQL): one transaction per batch — the day partitions it needs, then one COPY
+ * straight into the events table, whose statement trigger brings the rollups up to date. A batch
+ * holding an event stored before (a replay) fails that COPY on the primary key; it then goes
+ * through a session-local staging table and one INSERT that skips the stored events.
  */
 public final class PostgresUsageEventSink implements UsageEventSink {
 
@@ -37,6 +46,8 @@ public final class PostgresUsageEventSink implements UsageEventSink {
           ARCHON_MCP_USAGE_EVENTS.SUCCESS,
           ARCHON_MCP_USAGE_EVENTS.ERROR_TYPE);
 
+  private static final String UNIQUE_VIOLATION = "23505";
+
   private final PostgresConnectionPool pool;
 
   public PostgresUsageEventSink(PostgresConnectionPool pool) {
@@ -52,30 +63,60 @@ public final class PostgresUsageEventSink implements UsageEventSink {
     long inserted =
         pool.inTransaction(
             dsl -> {
-              Routines.mcpUsageOpenStaging(dsl.configuration());
-              copyIntoStaging(dsl, csv);
-              return Routines.mcpUsageIngestStaged(dsl.configuration());
+              ensureDayPartitions(dsl, events);
+              return dsl.connectionResult(
+                  connection -> {
+                    Savepoint direct = connection.setSavepoint();
+                    try {
+                      copy(connection, directStatement(dsl), csv);
+                      return (long) events.size();
+                    } catch (SQLException e) {
+                      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
+                      }
+                      // a replayed event is stored already: insert only the new ones
+                      connection.rollback(direct);
+                      Routines.mcpUsageOpenStaging(dsl.configuration());
+                      copy(connection, stagingStatement(dsl), csv);
+                      return Routines.mcpUsageIngestStaged(dsl.configuration());
+                    }
+                  });
             });
     return new AppendResult((int) inserted, events.size() - (int) inserted);
   }
 
-  private static void copyIntoStaging(DSLContext dsl, String csv) {
-    String statement = copyStatement(dsl);
-    dsl.connection(
-        connection ->
-            connection
-                .unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn(statement, new StringReader(csv)));
+  private static void ensureDayPartitions(DSLContext dsl, List<UsageEvent> events) {
+    LocalDate[] days =
+        events.stream()
+            .map(event -> LocalDate.ofInstant(event.timestamp(), ZoneOffset.UTC))
+            .distinct()
+            .sorted()
+            .toArray(LocalDate[]::new);
+    dsl.fetch(
+        "select mcp_usage_ensure_partition(day) from unnest({0}) as day order by day",
+        DSL.val(days, SQLDataType.LOCALDATE.array()));
   }
 
-  private static String copyStatement(DSLContext dsl) {
+  private static void copy(Connection connection, String statement, String csv)
+      throws SQLException, IOException {
+    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement, new StringReader(csv));
+  }
+
+  /** COPY straight into the events table: its statement trigger updates the rollups. */
+  private static String directStatement(DSLContext dsl) {
+    return copyStatement(dsl, dsl.render(ARCHON_MCP_USAGE_EVENTS));
+  }
+
+  private static String stagingStatement(DSLContext dsl) {
+    return copyStatement(dsl, dsl.render(DSL.name("pg_temp", "mcp_usage_staging")));
+  }
+
+  private static String copyStatement(DSLContext dsl, String table) {
     String columns =
         COLUMNS.stream()
             .map(field -> dsl.render(field.getUnqualifiedName()))
             .collect(Collectors.joining(", "));
-    String staging = dsl.render(DSL.name("pg_temp", "mcp_usage_staging"));
-    return Stream.of("COPY", staging, "(" + columns + ")", "FROM STDIN (FORMAT csv)")
+    return Stream.of("COPY", table, "(" + columns + ")", "FROM STDIN (FORMAT csv)")
         .collect(Collectors.joining(" "));
   }
 }

@@ -26,7 +26,6 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record2;
 import org.jooq.Record3;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
@@ -76,7 +75,7 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
     return pool.inTransaction(
             dsl -> {
               var pairs =
-                  sessionPairs(window, filter).asTable("pairs", "client_type", "session_id");
+                  SessionDays.pairs(window, filter).asTable("pairs", "client_type", "session_id");
               return dsl.fetchCount(DSL.selectDistinct(pairs.fields()).from(pairs));
             })
         .longValue();
@@ -107,7 +106,7 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
                   days ->
                       clientTotals(dsl, RollupGrain.DAILY, days, filter)
                           .forEach((k, v) -> stats.merge(k, v, BucketStats::merge)));
-          var ids = sessionPairs(window, filter).asTable("ids", "client_type", "session_id");
+          var ids = SessionDays.pairs(window, filter).asTable("ids", "client_type", "session_id");
           Field<String> client = ids.field("client_type", String.class);
           Map<String, Long> sessions =
               dsl.select(client, countDistinct(ids.field("session_id")))
@@ -246,38 +245,6 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
         .toList();
   }
 
-  /**
-   * The distinct (client, session) pairs of the window: from the small per-server sets when no tool
-   * or category filter applies, else from the per-tool sets.
-   */
-  private static Select<Record2<String, String>> sessionPairs(
-      TimeWindow window, UsageFilter filter) {
-    boolean perTool = filter.toolCategory().isPresent() || filter.toolName().isPresent();
-    List<Select<Record2<String, String>>> parts = new ArrayList<>();
-    for (TimeWindow hours : window.partialDays()) {
-      parts.add(
-          perTool
-              ? clientSessions(RollupGrain.HOURLY.sessions(), hours, filter)
-              : serverSessions(RollupGrain.HOURLY.serverSessions(), hours, filter));
-    }
-    window
-        .wholeDays()
-        .ifPresent(
-            days ->
-                parts.add(
-                    perTool
-                        ? clientSessions(RollupGrain.DAILY.sessions(), days, filter)
-                        : serverSessions(RollupGrain.DAILY.serverSessions(), days, filter)));
-    return unionAll(parts);
-  }
-
-  private static Select<Record2<String, String>> serverSessions(
-      RollupGrain.ServerSessions sessions, TimeWindow window, UsageFilter filter) {
-    return DSL.select(sessions.client(), sessions.sessionId())
-        .from(sessions.table())
-        .where(sessions.rows(window, filter));
-  }
-
   private static Map<ToolKey, BucketStats> toolTotals(
       DSLContext dsl, RollupGrain<?> grain, TimeWindow window, UsageFilter filter) {
     List<Field<?>> select =
@@ -303,13 +270,6 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
         .where(grain.rows(window, filter))
         .groupBy(grain.client())
         .fetchMap(row -> clientName(row.get(grain.client())), row -> stats(row, 1));
-  }
-
-  private static Select<Record2<String, String>> clientSessions(
-      RollupGrain.Sessions<?> sessions, TimeWindow window, UsageFilter filter) {
-    return DSL.select(sessions.client(), sessions.sessionId())
-        .from(sessions.table())
-        .where(sessions.rows(window, filter));
   }
 
   private static Select<Record3<String, Long, Long>> sourceCalls(

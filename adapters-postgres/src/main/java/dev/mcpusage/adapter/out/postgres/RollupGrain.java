@@ -2,13 +2,9 @@ package dev.mcpusage.adapter.out.postgres;
 
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_ERRORS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_ROLLUP;
-import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_SERVER_SESSIONS;
-import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_SESSIONS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_SOURCES;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_ERRORS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_ROLLUP;
-import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SERVER_SESSIONS;
-import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SESSIONS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SOURCES;
 
 import dev.mcpusage.domain.latency.LatencyHistogram;
@@ -27,8 +23,8 @@ import org.jooq.Field;
 import org.jooq.Table;
 
 /**
- * The columns of one rollup grain — hourly or daily — and of its session set, so one query serves
- * both grains.
+ * The columns of one rollup grain — hourly or daily — and of its source and error tables, so one
+ * query serves both grains.
  *
  * @param <B> the bucket column's Java type
  */
@@ -48,53 +44,10 @@ record RollupGrain<B>(
     Field<OffsetDateTime> lastCall,
     Field<Long> uniqueSessions,
     List<Field<Integer>> latencyBuckets,
-    Sessions<B> sessions,
-    ServerSessions serverSessions,
     Sources sourceTable,
     Errors errorTable,
     Function<TimeWindow, Condition> inWindow,
     Function<B, Instant> bucketStart) {
-
-  /** The columns of a session-set table. */
-  record Sessions<B>(
-      Table<?> table,
-      Field<B> bucket,
-      Field<String> server,
-      Field<String> category,
-      Field<String> tool,
-      Field<String> client,
-      Field<String> sessionId,
-      Function<TimeWindow, Condition> inWindow) {
-
-    Condition rows(TimeWindow window, UsageFilter filter) {
-      return inWindow
-          .apply(window)
-          .and(RollupQueries.matching(filter, server, category, tool, client));
-    }
-  }
-
-  /** The columns of a per-server session-set table (no tool dimension: far fewer rows). */
-  record ServerSessions(
-      Table<?> table,
-      Field<String> server,
-      Field<String> client,
-      Field<String> sessionId,
-      Function<TimeWindow, Condition> inWindow) {
-
-    /**
-     * The rows of the window for the filter's server and client (tool filters cannot apply here).
-     */
-    Condition rows(TimeWindow window, UsageFilter filter) {
-      Condition condition = inWindow.apply(window);
-      if (filter.serverName().isPresent()) {
-        condition = condition.and(server.eq(filter.serverName().get()));
-      }
-      if (filter.clientType().isPresent()) {
-        condition = condition.and(client.eq(filter.clientType().get()));
-      }
-      return condition;
-    }
-  }
 
   /** The columns of a per-source table. */
   record Sources(
@@ -152,8 +105,6 @@ record RollupGrain<B>(
 
   private static RollupGrain<OffsetDateTime> hourly() {
     var r = MCP_USAGE_HOURLY_ROLLUP;
-    var s = MCP_USAGE_HOURLY_SESSIONS;
-    var ss = MCP_USAGE_HOURLY_SERVER_SESSIONS;
     var so = MCP_USAGE_HOURLY_SOURCES;
     var er = MCP_USAGE_HOURLY_ERRORS;
     return new RollupGrain<>(
@@ -172,21 +123,6 @@ record RollupGrain<B>(
         r.LAST_CALL_AT,
         r.UNIQUE_SESSIONS,
         latencyBuckets(r),
-        new Sessions<>(
-            s,
-            s.HOUR_BUCKET,
-            s.SERVER_NAME,
-            s.TOOL_CATEGORY,
-            s.TOOL_NAME,
-            s.CLIENT_TYPE,
-            s.SESSION_ID,
-            window -> hoursIn(s.HOUR_BUCKET, window)),
-        new ServerSessions(
-            ss,
-            ss.SERVER_NAME,
-            ss.CLIENT_TYPE,
-            ss.SESSION_ID,
-            window -> hoursIn(ss.HOUR_BUCKET, window)),
         new Sources(
             so,
             so.SERVER_NAME,
@@ -211,8 +147,6 @@ record RollupGrain<B>(
 
   private static RollupGrain<LocalDate> daily() {
     var r = MCP_USAGE_DAILY_ROLLUP;
-    var s = MCP_USAGE_DAILY_SESSIONS;
-    var ss = MCP_USAGE_DAILY_SERVER_SESSIONS;
     var so = MCP_USAGE_DAILY_SOURCES;
     var er = MCP_USAGE_DAILY_ERRORS;
     return new RollupGrain<>(
@@ -231,21 +165,6 @@ record RollupGrain<B>(
         r.LAST_CALL_AT,
         r.UNIQUE_SESSIONS,
         latencyBuckets(r),
-        new Sessions<>(
-            s,
-            s.DATE_BUCKET,
-            s.SERVER_NAME,
-            s.TOOL_CATEGORY,
-            s.TOOL_NAME,
-            s.CLIENT_TYPE,
-            s.SESSION_ID,
-            window -> daysIn(s.DATE_BUCKET, window)),
-        new ServerSessions(
-            ss,
-            ss.SERVER_NAME,
-            ss.CLIENT_TYPE,
-            ss.SESSION_ID,
-            window -> daysIn(ss.DATE_BUCKET, window)),
         new Sources(
             so,
             so.SERVER_NAME,

@@ -6,11 +6,18 @@ import java.util.Optional;
 import org.jooq.tools.json.JSONValue;
 
 /** Mapper: usage events to CSV rows in the order of the COPY column list; empty unquoted = NULL. */
-final class UsageEventCsv {
+public final class UsageEventCsv {
+
+  /** The events table's columns in the order {@link #of} writes them, for a COPY column list. */
+  public static final String COLUMNS =
+      "id, \"timestamp\", server_name, tool_name, tool_category, session_id, client_type,"
+          + " request_metadata, source_id, query_text, match_count, response_time_ms, success,"
+          + " error_type";
 
   private UsageEventCsv() {}
 
-  static String of(List<UsageEvent> events) {
+  /** The events as CSV rows, one per line. */
+  public static String of(List<UsageEvent> events) {
     StringBuilder csv = new StringBuilder(events.size() * 256);
     for (UsageEvent event : events) {
       csv.append(event.id()).append(',');

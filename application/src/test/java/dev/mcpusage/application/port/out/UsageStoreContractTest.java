@@ -120,6 +120,64 @@ public abstract class UsageStoreContractTest {
   }
 
   @Test
+  void givenOneSessionOverManyBatches_sessions_countOncePerHourToolAndDay() {
+    Instant nine = Instant.parse("2026-03-10T09:15:00Z");
+    Instant ten = Instant.parse("2026-03-10T10:20:00Z");
+    sink.append(List.of(anEvent().timestamp(nine).sessionId("a").build()));
+    sink.append(List.of(anEvent().timestamp(nine.plusSeconds(60)).sessionId("a").build()));
+    sink.append(
+        List.of(
+            anEvent().timestamp(ten).sessionId("a").build(),
+            anEvent()
+                .timestamp(ten.plusSeconds(1))
+                .sessionId("a")
+                .toolName("find_tasks")
+                .toolCategory("task")
+                .build()));
+    sink.append(
+        List.of(
+            anEvent().timestamp(ten.plusSeconds(2)).sessionId("a").build(),
+            anEvent()
+                .timestamp(ten.plusSeconds(3))
+                .sessionId("a")
+                .toolName("find_tasks")
+                .toolCategory("task")
+                .build(),
+            anEvent().timestamp(nine.plusSeconds(120)).sessionId("b").build()));
+
+    assertThat(reader.hourly(WHOLE_DAY, UsageFilter.NONE))
+        .extracting(
+            row -> row.bucketStart().toString(),
+            row -> row.tool().toolName(),
+            UsageRollup::uniqueSessions)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("2026-03-10T09:00:00Z", "rag_search", 2L),
+            org.assertj.core.groups.Tuple.tuple("2026-03-10T10:00:00Z", "rag_search", 1L),
+            org.assertj.core.groups.Tuple.tuple("2026-03-10T10:00:00Z", "find_tasks", 1L));
+    assertThat(reader.daily(WHOLE_DAY, UsageFilter.NONE))
+        .extracting(row -> row.tool().toolName(), UsageRollup::uniqueSessions)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("rag_search", 2L),
+            org.assertj.core.groups.Tuple.tuple("find_tasks", 1L));
+    TimeWindow tenOClock =
+        new TimeWindow(
+            Instant.parse("2026-03-10T10:00:00Z"), Instant.parse("2026-03-10T11:00:00Z"));
+    assertThat(reader.uniqueSessions(tenOClock, UsageFilter.NONE)).isEqualTo(1);
+    assertThat(reader.uniqueSessions(WHOLE_DAY, UsageFilter.NONE)).isEqualTo(2);
+    UsageFilter tasks =
+        new UsageFilter(
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.of("find_tasks"),
+            java.util.Optional.empty());
+    TimeWindow nineOClock =
+        new TimeWindow(
+            Instant.parse("2026-03-10T09:00:00Z"), Instant.parse("2026-03-10T10:00:00Z"));
+    assertThat(reader.uniqueSessions(nineOClock, tasks)).isZero();
+    assertThat(reader.uniqueSessions(tenOClock, tasks)).isEqualTo(1);
+  }
+
+  @Test
   void
       givenOneSessionIdFromTwoClientTypes_hourly_countsTwoSessions_becauseASessionIsAClientsSession() {
     Instant t = Instant.parse("2026-03-10T09:15:00Z");

@@ -1,0 +1,83 @@
+package dev.mcpusage.adapter.out.postgres;
+
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_SESSIONS;
+
+import dev.mcpusage.domain.stats.UsageFilter;
+import dev.mcpusage.domain.window.TimeWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
+
+/**
+ * Query: the (client, session) pairs of a window from the session day rows, whose hour bits (per
+ * session, and per tool in {@code tool_hours}) tell which hours of the day a session was in.
+ */
+final class SessionDays {
+
+  /** All 24 hour bits: a day wholly inside the window. */
+  static final int WHOLE_DAY = (1 << 24) - 1;
+
+  private SessionDays() {}
+
+  static Select<Record2<String, String>> pairs(TimeWindow window, UsageFilter filter) {
+    var s = MCP_USAGE_SESSIONS;
+    LocalDate first = LocalDate.ofInstant(window.from(), ZoneOffset.UTC);
+    LocalDate last = LocalDate.ofInstant(window.to().minusNanos(1), ZoneOffset.UTC);
+    Field<Integer> mask = windowHours(s.DATE_BUCKET, window, first, last);
+    Condition condition = s.DATE_BUCKET.between(first, last);
+    if (filter.serverName().isPresent()) {
+      condition = condition.and(s.SERVER_NAME.eq(filter.serverName().get()));
+    }
+    if (filter.clientType().isPresent()) {
+      condition = condition.and(s.CLIENT_TYPE.eq(filter.clientType().get()));
+    }
+    if (filter.toolCategory().isPresent() || filter.toolName().isPresent()) {
+      condition =
+          condition.and(
+              DSL.condition(
+                  "exists (select 1 from unnest({0}, {1}, {2}) as t(category, tool, hours)"
+                      + " where ({3}::text is null or t.category = {3})"
+                      + " and ({4}::text is null or t.tool = {4})"
+                      + " and (t.hours & {5}) <> 0)",
+                  s.CATEGORIES,
+                  s.TOOLS,
+                  s.TOOL_HOURS,
+                  DSL.val(filter.toolCategory().orElse(null), String.class),
+                  DSL.val(filter.toolName().orElse(null), String.class),
+                  mask));
+    } else {
+      condition = condition.and(DSL.condition("({0} & {1}) <> 0", s.HOURS, mask));
+    }
+    return DSL.select(s.CLIENT_TYPE, s.SESSION_ID).from(s).where(condition);
+  }
+
+  /** Per row, the bits of the window's hours on that row's day. */
+  private static Field<Integer> windowHours(
+      Field<LocalDate> day, TimeWindow window, LocalDate first, LocalDate last) {
+    if (first.equals(last)) {
+      return DSL.val(hoursOf(first, window));
+    }
+    return DSL.when(day.eq(first), DSL.val(hoursOf(first, window)))
+        .when(day.eq(last), DSL.val(hoursOf(last, window)))
+        .otherwise(DSL.val(WHOLE_DAY));
+  }
+
+  /** The bits of the hours of {@code day} that start inside the window. */
+  static int hoursOf(LocalDate day, TimeWindow window) {
+    Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    int bits = 0;
+    for (int hour = 0; hour < 24; hour++) {
+      Instant at = start.plus(Duration.ofHours(hour));
+      if (!at.isBefore(window.from()) && at.isBefore(window.to())) {
+        bits |= 1 << hour;
+      }
+    }
+    return bits;
+  }
+}

@@ -1,0 +1,351 @@
+-- One session row per (UTC day, server, client, session) replaces the four session-set tables.
+-- The old sets took one row per session and tool and bucket (about 0.9 rows per event, two
+-- thirds of the rollup work at ingest); this takes one row per session and day (about 0.04 per
+-- event) and keeps the rest as bits: `hours` has bit h set when the session called any tool in
+-- UTC hour h of that day; `tool_hours[i]` holds the same bits for the tool
+-- (`categories[i]`, `tools[i]`). Exact distinct counts over any window of whole hours still
+-- follow: a session is in a window's part of a day when its (tool's) bits meet those hours.
+
+CREATE TABLE mcp_usage_sessions (
+    date_bucket date      NOT NULL,
+    server_name text      NOT NULL,
+    client_type text      NOT NULL,  -- '' when the client is unknown
+    session_id  text      NOT NULL,
+    hours       integer   NOT NULL,
+    categories  text[]    NOT NULL,
+    tools       text[]    NOT NULL,
+    tool_hours  integer[] NOT NULL,
+    -- what the latest update added, aligned with `tools` and read back by the same statement
+    -- (RETURNING) to count new sessions per rollup row: the new hour bits, | 1 << 24 when the tool
+    -- is new that day; NULL for a row the statement inserted (everything in it is new)
+    added       integer[],
+    CONSTRAINT mcp_usage_sessions_pkey PRIMARY KEY (date_bucket, server_name, client_type, session_id)
+);
+
+-- Merges the tool bits of a stored session row (1) with those of a batch (2), sorted by tool, and
+-- says per tool what the batch added (see mcp_usage_sessions.added).
+CREATE FUNCTION mcp_usage_merge_session_tools(
+        c1 text[], t1 text[], h1 integer[], c2 text[], t2 text[], h2 integer[],
+        OUT categories text[], OUT tools text[], OUT tool_hours integer[], OUT added integer[])
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT array_agg(c ORDER BY c, t), array_agg(t ORDER BY c, t), array_agg(old | new ORDER BY c, t),
+           array_agg((new & ~old) | CASE WHEN had THEN 0 ELSE 16777216 END ORDER BY c, t)
+      FROM (SELECT c, t, coalesce(bit_or(h) FILTER (WHERE side = 1), 0) AS old,
+                   coalesce(bit_or(h) FILTER (WHERE side = 2), 0) AS new, bool_or(side = 1) AS had
+              FROM (SELECT 1 AS side, a.* FROM unnest(c1, t1, h1) AS a(c, t, h)
+                    UNION ALL
+                    SELECT 2, b.* FROM unnest(c2, t2, h2) AS b(c, t, h)) AS both_sides
+             GROUP BY c, t) AS merged;
+$$;
+
+-- Bits of the UTC hours of `day` inside [since, until): the window's part of that day.
+CREATE FUNCTION mcp_usage_hours_mask(day date, since timestamptz, until timestamptz) RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT coalesce(bit_or(1 << h), 0)
+      FROM generate_series(0, 23) AS h
+     WHERE (day::timestamp AT TIME ZONE 'UTC') + make_interval(hours => h) >= since
+       AND (day::timestamp AT TIME ZONE 'UTC') + make_interval(hours => h) < until;
+$$;
+
+-- Sessions of the old sets, folded into day rows.
+INSERT INTO mcp_usage_sessions (date_bucket, server_name, client_type, session_id, hours, categories, tools, tool_hours)
+SELECT day, server_name, client_type, session_id, bit_or(bits),
+       array_agg(tool_category ORDER BY tool_category, tool_name), array_agg(tool_name ORDER BY tool_category, tool_name),
+       array_agg(bits ORDER BY tool_category, tool_name)
+  FROM (SELECT (hour_bucket AT TIME ZONE 'UTC')::date AS day, server_name, client_type, session_id,
+               tool_category, tool_name,
+               bit_or(1 << extract(hour FROM hour_bucket AT TIME ZONE 'UTC')::integer) AS bits
+          FROM mcp_usage_hourly_sessions
+         GROUP BY 1, 2, 3, 4, 5, 6) AS per_tool
+ GROUP BY 1, 2, 3, 4;
+
+DROP TABLE mcp_usage_hourly_sessions, mcp_usage_daily_sessions,
+           mcp_usage_hourly_server_sessions, mcp_usage_daily_server_sessions;
+
+ALTER TABLE mcp_usage_sessions ENABLE ROW LEVEL SECURITY;
+DO $$
+DECLARE
+    role text;
+BEGIN
+    FOREACH role IN ARRAY ARRAY['mcp_usage_writer', 'mcp_usage_reader'] LOOP
+        CONTINUE WHEN NOT EXISTS (SELECT FROM pg_roles WHERE rolname = role);
+        EXECUTE format('GRANT SELECT ON mcp_usage_sessions TO %I', role);
+        EXECUTE format('CREATE POLICY %I ON mcp_usage_sessions FOR SELECT TO %I USING (true)', role || '_read', role);
+    END LOOP;
+END;
+$$;
+
+-- The statements that fold the rows of `source` into the rollups: first one statement for the
+-- session rows and both rollups (each rollup row gains the sessions the session upsert reports as
+-- new for it), then sources and errors per grain.
+CREATE OR REPLACE FUNCTION mcp_usage_rollup_statements(source text) RETURNS text[]
+    LANGUAGE plpgsql IMMUTABLE
+AS $fn$
+DECLARE
+    -- %1$s bucket column, %2$s the CTE with the sessions each row gains, %3$s rollup table
+    upsert text := format($sql$
+            INSERT INTO %%3$I AS r (%%1$s, server_name, tool_category, tool_name, client_type,
+                                   call_count, error_count, response_time_sum_ms, min_response_time_ms,
+                                   max_response_time_ms, first_call_at, last_call_at, unique_sessions, %2$s)
+            SELECT t.bucket, t.server_name, t.tool_category, t.tool_name, t.client_type, t.calls, t.errors,
+                   t.sum_ms, t.min_ms, t.max_ms, t.first_at, t.last_at, coalesce(s.n, 0), %3$s
+              FROM (SELECT %%1$s AS bucket, server_name, tool_category, tool_name, client_type,
+                           sum(calls)::bigint AS calls, sum(errors)::bigint AS errors, sum(sum_ms)::bigint AS sum_ms,
+                           min(min_ms) AS min_ms, max(max_ms) AS max_ms, min(first_at) AS first_at,
+                           max(last_at) AS last_at, %1$s
+                      FROM slots GROUP BY 1, 2, 3, 4, 5) AS t
+              LEFT JOIN %%2$s s USING (bucket, server_name, tool_category, tool_name, client_type)
+             ORDER BY t.server_name, t.bucket, t.tool_category, t.tool_name, t.client_type
+            ON CONFLICT (server_name, %%1$s, tool_category, tool_name, client_type) DO UPDATE SET
+                call_count           = r.call_count + excluded.call_count,
+                error_count          = r.error_count + excluded.error_count,
+                response_time_sum_ms = r.response_time_sum_ms + excluded.response_time_sum_ms,
+                min_response_time_ms = least(r.min_response_time_ms, excluded.min_response_time_ms),
+                max_response_time_ms = greatest(r.max_response_time_ms, excluded.max_response_time_ms),
+                first_call_at        = least(r.first_call_at, excluded.first_call_at),
+                last_call_at         = greatest(r.last_call_at, excluded.last_call_at),
+                unique_sessions      = r.unique_sessions + excluded.unique_sessions,
+                %4$s
+            RETURNING 1$sql$,
+            mcp_usage_latency_list('coalesce(sum(calls) FILTER (WHERE slot = %2$s), 0)::integer AS %1$s'),
+            mcp_usage_latency_list('%1$s'),
+            mcp_usage_latency_list('t.%1$s'),
+            mcp_usage_latency_list('%1$s = r.%1$s + excluded.%1$s'));
+    -- %1$s source, %2$s bucket expression, %3$s bucket column, %4$I sources table, %5$I errors table
+    sources_and_errors text[] := ARRAY[$sql$
+        INSERT INTO %4$I AS r (%3$s, server_name, tool_category, tool_name, source_id, call_count, error_count)
+        SELECT %2$s, e.server_name, e.tool_category, e.tool_name, e.source_id,
+               count(*), count(*) FILTER (WHERE NOT e.success)
+          FROM %1$s AS e
+         WHERE e.source_id IS NOT NULL
+         GROUP BY 1, 2, 3, 4, 5
+         ORDER BY 2, 1, 3, 4, 5
+        ON CONFLICT (server_name, %3$s, tool_category, tool_name, source_id) DO UPDATE SET
+            call_count  = r.call_count + excluded.call_count,
+            error_count = r.error_count + excluded.error_count
+        $sql$, $sql$
+        INSERT INTO %5$I AS r (%3$s, server_name, tool_category, tool_name, error_type, call_count, last_call_at)
+        SELECT %2$s, e.server_name, e.tool_category, e.tool_name, coalesce(nullif(e.error_type, ''), 'unknown'),
+               count(*), max(e."timestamp")
+          FROM %1$s AS e
+         WHERE NOT e.success
+         GROUP BY 1, 2, 3, 4, 5
+         ORDER BY 2, 1, 3, 4, 5
+        ON CONFLICT (server_name, %3$s, tool_category, tool_name, error_type) DO UPDATE SET
+            call_count   = r.call_count + excluded.call_count,
+            last_call_at = greatest(r.last_call_at, excluded.last_call_at)
+        $sql$];
+BEGIN
+    RETURN ARRAY[format($sql$
+        WITH slots AS MATERIALIZED (
+            -- the batch per rollup key and latency bucket: both grains aggregate these few rows
+            SELECT server_name, hour_bucket, date_bucket, tool_category, tool_name,
+                   coalesce(client_type, '') AS client_type,
+                   width_bucket(response_time_ms, mcp_usage_latency_bounds()) AS slot,
+                   count(*)::integer AS calls, (count(*) FILTER (WHERE NOT success))::integer AS errors,
+                   sum(response_time_ms) AS sum_ms, min(response_time_ms) AS min_ms, max(response_time_ms) AS max_ms,
+                   min("timestamp") AS first_at, max("timestamp") AS last_at
+              FROM %1$s AS e
+             GROUP BY 1, 2, 3, 4, 5, 6, 7
+        ), per_tool AS (
+            SELECT date_bucket, server_name, coalesce(client_type, '') AS client_type, session_id,
+                   tool_category, tool_name, bit_or(1 << (extract(epoch FROM hour_bucket)::bigint / 3600 %% 24)::integer) AS bits
+              FROM %1$s AS e WHERE session_id IS NOT NULL
+             GROUP BY 1, 2, 3, 4, 5, 6
+        ), upserted AS (
+            INSERT INTO mcp_usage_sessions AS s (date_bucket, server_name, client_type, session_id, hours,
+                                                 categories, tools, tool_hours)
+            SELECT date_bucket, server_name, client_type, session_id, bit_or(bits),
+                   array_agg(tool_category ORDER BY tool_category, tool_name),
+                   array_agg(tool_name ORDER BY tool_category, tool_name),
+                   array_agg(bits ORDER BY tool_category, tool_name)
+              FROM per_tool
+             GROUP BY 1, 2, 3, 4
+             ORDER BY 1, 2, 3, 4
+            ON CONFLICT (date_bucket, server_name, client_type, session_id) DO UPDATE SET
+                hours = s.hours | excluded.hours,
+                (categories, tools, tool_hours, added) =
+                    (SELECT m.categories, m.tools, m.tool_hours, m.added
+                       FROM mcp_usage_merge_session_tools(s.categories, s.tools, s.tool_hours,
+                                                          excluded.categories, excluded.tools, excluded.tool_hours) AS m)
+            RETURNING date_bucket, server_name, client_type, categories, tools, tool_hours, added
+        ), gained AS (
+            SELECT u.date_bucket, u.server_name, g.tool_category, g.tool_name, u.client_type,
+                   coalesce(g.added, g.hours | 16777216) AS bits
+              FROM upserted u,
+                   unnest(u.categories, u.tools, u.tool_hours, u.added) AS g(tool_category, tool_name, hours, added)
+        ), hourly_sessions AS (
+            SELECT (g.date_bucket::timestamp AT TIME ZONE 'UTC') + make_interval(hours => h) AS bucket,
+                   g.server_name, g.tool_category, g.tool_name, g.client_type, count(*) AS n
+              FROM gained g JOIN generate_series(0, 23) AS h ON g.bits & (1 << h) <> 0
+             GROUP BY 1, 2, 3, 4, 5
+        ), daily_sessions AS (
+            SELECT date_bucket AS bucket, server_name, tool_category, tool_name, client_type, count(*) AS n
+              FROM gained WHERE bits & 16777216 <> 0
+             GROUP BY 1, 2, 3, 4, 5
+        ), hourly AS (%2$s
+        ), daily AS (%3$s
+        )
+        SELECT (SELECT count(*) FROM hourly) + (SELECT count(*) FROM daily)
+        $sql$, source,
+            format(upsert, 'hour_bucket', 'hourly_sessions', 'mcp_usage_hourly_rollup'),
+            format(upsert, 'date_bucket', 'daily_sessions', 'mcp_usage_daily_rollup')),
+        format(sources_and_errors[1], source, 'e.hour_bucket', 'hour_bucket', 'mcp_usage_hourly_sources', ''),
+        format(sources_and_errors[2], source, 'e.hour_bucket', 'hour_bucket', '', 'mcp_usage_hourly_errors'),
+        format(sources_and_errors[1], source, 'e.date_bucket', 'date_bucket', 'mcp_usage_daily_sources', ''),
+        format(sources_and_errors[2], source, 'e.date_bucket', 'date_bucket', '', 'mcp_usage_daily_errors')];
+END;
+$fn$;
+
+-- Rebuilds the rollups of the UTC days first..last from the events of those days.
+CREATE OR REPLACE FUNCTION mcp_usage_rebuild_rollups(first_day date, last_day date) RETURNS bigint
+    LANGUAGE plpgsql
+AS $$
+DECLARE
+    lower_bound timestamptz := first_day::timestamp AT TIME ZONE 'UTC';
+    upper_bound timestamptz := (last_day + 1)::timestamp AT TIME ZONE 'UTC';
+    statement text;
+    events bigint;
+BEGIN
+    DELETE FROM mcp_usage_hourly_rollup WHERE hour_bucket >= lower_bound AND hour_bucket < upper_bound;
+    DELETE FROM mcp_usage_daily_rollup WHERE date_bucket BETWEEN first_day AND last_day;
+    DELETE FROM mcp_usage_sessions WHERE date_bucket BETWEEN first_day AND last_day;
+    DELETE FROM mcp_usage_hourly_sources WHERE hour_bucket >= lower_bound AND hour_bucket < upper_bound;
+    DELETE FROM mcp_usage_daily_sources WHERE date_bucket BETWEEN first_day AND last_day;
+    DELETE FROM mcp_usage_hourly_errors WHERE hour_bucket >= lower_bound AND hour_bucket < upper_bound;
+    DELETE FROM mcp_usage_daily_errors WHERE date_bucket BETWEEN first_day AND last_day;
+    FOREACH statement IN ARRAY mcp_usage_rollup_statements(format(
+            '(SELECT * FROM archon_mcp_usage_events WHERE "timestamp" >= %L AND "timestamp" < %L)',
+            lower_bound, upper_bound)) LOOP
+        EXECUTE statement;
+    END LOOP;
+    SELECT coalesce(sum(call_count), 0) INTO events FROM mcp_usage_daily_rollup
+     WHERE date_bucket BETWEEN first_day AND last_day;
+    RETURN events;
+END;
+$$;
+
+-- Removes every event before `cutoff`: day partitions wholly before it are dropped (no DELETE, the
+-- space returns at once), the day holding it is trimmed and its rollups rebuilt.
+CREATE OR REPLACE FUNCTION mcp_usage_remove_events_before(cutoff timestamptz, OUT dropped_days date[], OUT deleted_count bigint)
+    LANGUAGE plpgsql
+AS $$
+DECLARE
+    boundary date := (cutoff AT TIME ZONE 'UTC')::date;
+    boundary_start timestamptz := boundary::timestamp AT TIME ZONE 'UTC';
+    partition record;
+    day date;
+    removed bigint;
+BEGIN
+    dropped_days := '{}';
+    deleted_count := 0;
+    FOR partition IN
+        SELECT c.relname
+          FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+         WHERE i.inhparent = 'archon_mcp_usage_events'::regclass
+           AND c.relname ~ '^archon_mcp_usage_events_p[0-9]{8}$'
+         ORDER BY c.relname
+    LOOP
+        day := to_date(right(partition.relname, 8), 'YYYYMMDD');
+        IF day < boundary THEN
+            SELECT coalesce(sum(call_count), 0) INTO removed FROM mcp_usage_daily_rollup WHERE date_bucket = day;
+            EXECUTE format('DROP TABLE %I', partition.relname);
+            deleted_count := deleted_count + removed;
+            dropped_days := dropped_days || day;
+        END IF;
+    END LOOP;
+
+    DELETE FROM archon_mcp_usage_events WHERE "timestamp" < cutoff;
+    GET DIAGNOSTICS removed = ROW_COUNT;
+    deleted_count := deleted_count + removed;
+
+    DELETE FROM mcp_usage_hourly_rollup WHERE hour_bucket < boundary_start;
+    DELETE FROM mcp_usage_daily_rollup WHERE date_bucket < boundary;
+    DELETE FROM mcp_usage_sessions WHERE date_bucket < boundary;
+    DELETE FROM mcp_usage_hourly_sources WHERE hour_bucket < boundary_start;
+    DELETE FROM mcp_usage_daily_sources WHERE date_bucket < boundary;
+    DELETE FROM mcp_usage_hourly_errors WHERE hour_bucket < boundary_start;
+    DELETE FROM mcp_usage_daily_errors WHERE date_bucket < boundary;
+    IF cutoff > boundary_start THEN
+        PERFORM mcp_usage_rebuild_rollups(boundary, boundary);
+    END IF;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION refresh_mcp_usage_views() RETURNS TABLE (view_name text, refresh_status text)
+    LANGUAGE plpgsql
+AS $$
+DECLARE
+    first_day date;
+    last_day date;
+    rebuilt bigint := 0;
+BEGIN
+    SELECT (min(e."timestamp") AT TIME ZONE 'UTC')::date, (max(e."timestamp") AT TIME ZONE 'UTC')::date
+      INTO first_day, last_day FROM archon_mcp_usage_events e;
+    TRUNCATE mcp_usage_hourly_rollup, mcp_usage_daily_rollup, mcp_usage_sessions,
+             mcp_usage_hourly_sources, mcp_usage_daily_sources, mcp_usage_hourly_errors, mcp_usage_daily_errors;
+    IF first_day IS NOT NULL THEN
+        rebuilt := mcp_usage_rebuild_rollups(first_day, last_day);
+    END IF;
+    RETURN QUERY VALUES
+        ('archon_mcp_usage_hourly'::text,
+         format('rebuilt from %s events into %s rows', rebuilt, (SELECT count(*) FROM mcp_usage_hourly_rollup))),
+        ('archon_mcp_usage_daily'::text,
+         format('rebuilt from %s events into %s rows', rebuilt, (SELECT count(*) FROM mcp_usage_daily_rollup)));
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION get_mcp_usage_summary(time_range_hours integer DEFAULT 24)
+    RETURNS TABLE (total_calls bigint, successful_calls bigint, failed_calls bigint, success_rate numeric,
+                   unique_sessions bigint, avg_response_time_ms numeric, most_used_tool text,
+                   most_used_category text)
+    LANGUAGE plpgsql STABLE
+AS $$
+#variable_conflict use_column
+DECLARE
+    since timestamptz;
+    since_day date;
+BEGIN
+    IF time_range_hours IS NULL OR time_range_hours < 1 OR time_range_hours > 4320 THEN
+        RAISE EXCEPTION 'time_range_hours must be between 1 and 4320, was %', time_range_hours
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    since := (date_trunc('hour', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') - make_interval(hours => time_range_hours - 1);
+    since_day := (since AT TIME ZONE 'UTC')::date;
+    RETURN QUERY
+    WITH r AS (
+        SELECT * FROM mcp_usage_hourly_rollup WHERE hour_bucket >= since
+    ), t AS (
+        SELECT coalesce(sum(call_count), 0)::bigint AS calls, coalesce(sum(error_count), 0)::bigint AS errors,
+               coalesce(sum(response_time_sum_ms), 0)::numeric AS sum_ms
+          FROM r
+    )
+    SELECT t.calls,
+           t.calls - t.errors,
+           t.errors,
+           CASE WHEN t.calls = 0 THEN 0::numeric ELSE round((t.calls - t.errors) * 100.0 / t.calls, 2) END,
+           (SELECT count(*) FROM (SELECT DISTINCT s.client_type, s.session_id
+                                    FROM mcp_usage_sessions s
+                                   WHERE s.date_bucket > since_day
+                                      OR (s.date_bucket = since_day
+                                          AND s.hours & mcp_usage_hours_mask(since_day, since, 'infinity') <> 0)) AS d),
+           CASE WHEN t.calls = 0 THEN 0::numeric ELSE round(t.sum_ms / t.calls, 2) END,
+           (SELECT r.tool_name FROM r GROUP BY r.tool_name ORDER BY sum(r.call_count) DESC, r.tool_name LIMIT 1),
+           (SELECT r.tool_category FROM r GROUP BY r.tool_category ORDER BY sum(r.call_count) DESC, r.tool_category LIMIT 1)
+      FROM t;
+END;
+$$;
+
+-- Only the events' primary key, time and metadata indexes stay: every analytics read comes from
+-- the rollups, and the per-tool, per-session and per-source indexes cost about 40 % of an insert
+-- (measured: 10,000 events, 124 ms with them, 58 ms with the primary key alone). An ad-hoc query
+-- by session or source scans one day's partition, or the operator adds the index they need.
+DROP INDEX idx_mcp_usage_events_tool;
+DROP INDEX idx_mcp_usage_events_session;
+DROP INDEX idx_mcp_usage_events_source;
+
+-- The batch's aggregation holds its session maps in memory; the default 4 MB spilled to disk.
+ALTER FUNCTION mcp_usage_rollup_inserted_events() SET work_mem = '64MB';
+ALTER FUNCTION mcp_usage_rebuild_rollups(date, date) SET work_mem = '64MB';

@@ -1,0 +1,598 @@
+package dev.mcpusage.benchmarks.engine;
+
+import dev.mcpusage.adapter.out.postgres.DatabaseAddress;
+import dev.mcpusage.adapter.out.postgres.EmbeddedPostgresServer;
+import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
+import dev.mcpusage.adapter.out.postgres.PostgresUsageEventSink;
+import dev.mcpusage.application.demo.SeedShapedTraffic;
+import dev.mcpusage.application.inmemory.InMemoryEventJournal;
+import dev.mcpusage.application.tracker.TrackerSettings;
+import dev.mcpusage.application.tracker.UsageTracker;
+import dev.mcpusage.domain.event.ClockSkewPolicy;
+import dev.mcpusage.domain.event.UsageEvent;
+import dev.mcpusage.domain.privacy.PrivacyPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark harness: the product's storage engine beside the seed's design (materialized views
+ * refreshed in full, one INSERT per event, retention by DELETE) on one PostgreSQL, at N events.
+ * Measures ingest, freshness, the cost of keeping aggregates current, query latency, retention and
+ * disk per event; writes JSON and Markdown. See BENCHMARKS.md for the command.
+ */
+public final class EngineBenchmark {
+
+  private static final String EVENTS = "archon_mcp_usage_events";
+  private static final String TRIGGER = "mcp_usage_rollup_after_insert";
+  private static final String OFF_SERVER = "bench-rollups-off";
+  private static final String TOOL = "rag_search_knowledge_base";
+  private static final int BATCH = 10_000;
+
+  private final Options options;
+  private final Report report = new Report();
+  private long seed = 1_000;
+
+  private EngineBenchmark(Options options) {
+    this.options = options;
+  }
+
+  /** Command-line options, each {@code --name value}. */
+  record Options(
+      long events,
+      int days,
+      int runs,
+      int ingestEvents,
+      int singleInserts,
+      double querySeconds,
+      Path dataDir,
+      Path productJar,
+      Path out) {
+
+    static Options parse(String[] args) {
+      Map<String, String> given = new LinkedHashMap<>();
+      for (int i = 0; i + 1 < args.length; i += 2) {
+        if (!args[i].startsWith("--")) {
+          throw new IllegalArgumentException("expected --name value, got " + args[i]);
+        }
+        given.put(args[i].substring(2), args[i + 1]);
+      }
+      long events = Long.parseLong(given.getOrDefault("events", "1000000"));
+      return new Options(
+          events,
+          Integer.parseInt(given.getOrDefault("days", "180")),
+          Integer.parseInt(given.getOrDefault("runs", "3")),
+          Integer.parseInt(given.getOrDefault("ingest-events", "100000")),
+          Integer.parseInt(given.getOrDefault("single-inserts", "2000")),
+          Double.parseDouble(given.getOrDefault("query-seconds", "5")),
+          Path.of(given.getOrDefault("data-dir", "benchmarks/target/engine-" + events)),
+          Path.of(given.getOrDefault("product-jar", "bootstrap/target/mcp-usage.jar")),
+          Path.of(given.getOrDefault("out", "benchmarks/results")));
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options = Options.parse(args);
+    new EngineBenchmark(options).run();
+  }
+
+  private void run() throws Exception {
+    PostgresConnectionPool pool =
+        new PostgresConnectionPool(
+            new EmbeddedPostgresServer(options.dataDir(), message -> {}), 2, true);
+    pool.start();
+    DatabaseAddress address = pool.address();
+    try (Connection connection =
+        DriverManager.getConnection(
+            address.jdbcUrl(), address.user(), address.password().orElse(null))) {
+      Database db = new Database(connection);
+      environment(db);
+      load(pool, db);
+      seedStyle(db);
+      ingest(pool, db);
+      aggregates(db);
+      try (ProductServer product = ProductServer.start(options.productJar(), address)) {
+        freshness(pool, product);
+        queries(db, product);
+      }
+      retention(pool, db);
+      disk(db);
+    } finally {
+      pool.stop();
+    }
+    String name = "engine-" + options.events();
+    report.write(options.out().resolve(name + ".json"), options.out().resolve(name + ".md"));
+    System.out.println("wrote " + options.out().resolve(name + ".json") + " and .md");
+  }
+
+  private void environment(Database db) throws Exception {
+    Map<String, Object> env = report.section("environment");
+    env.put("events", options.events());
+    env.put("days", options.days());
+    env.put("runs", options.runs());
+    env.put("cpus", Runtime.getRuntime().availableProcessors());
+    env.put("memory", memory());
+    env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    env.put("java", System.getProperty("java.version"));
+    env.put("postgresql", db.text("SHOW server_version"));
+    Map<String, Object> settings = new LinkedHashMap<>();
+    for (String setting :
+        List.of(
+            "shared_buffers",
+            "work_mem",
+            "maintenance_work_mem",
+            "effective_cache_size",
+            "max_wal_size",
+            "synchronous_commit",
+            "fsync",
+            "jit")) {
+      settings.put(setting, db.text("SHOW " + setting));
+    }
+    env.put("settings", settings);
+    env.put("measured_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    report.line(
+        "### Engine vs the seed's design at "
+            + String.format("%,d", options.events())
+            + " events ("
+            + options.days()
+            + " days)");
+    report.line("");
+    report.line(
+        String.format(
+            "Machine: %d CPUs, %s, %s; Java %s; PostgreSQL %s (%s). Medians of %d runs, spread"
+                + " (min–max) in brackets. Measured %s.",
+            env.get("cpus"),
+            env.get("memory"),
+            env.get("os"),
+            env.get("java"),
+            env.get("postgresql"),
+            settings,
+            options.runs(),
+            env.get("measured_at")));
+  }
+
+  private static String memory() throws Exception {
+    Path meminfo = Path.of("/proc/meminfo");
+    if (!Files.exists(meminfo)) {
+      return "unknown memory";
+    }
+    String first = Files.readAllLines(meminfo).get(0).replaceAll("\\D+", "");
+    return String.format("%.0f GiB", Long.parseLong(first) / 1024.0 / 1024.0);
+  }
+
+  /** Loads the N events through the product's sink unless the data dir holds them already. */
+  private void load(PostgresConnectionPool pool, Database db) {
+    Map<String, Object> load = report.section("load");
+    long present = db.longValue("SELECT count(*) FROM " + EVENTS);
+    if (present >= options.events()) {
+      load.put("reused_events", present);
+      report.line("");
+      report.line(String.format("Data set reused: %,d events already loaded.", present));
+      return;
+    }
+    PostgresUsageEventSink sink = new PostgresUsageEventSink(pool);
+    SeedShapedTraffic traffic =
+        SeedShapedTraffic.lastDays(42, Instant.now(), options.days(), options.events());
+    long start = System.nanoTime();
+    long loaded = 0;
+    while (traffic.hasNext()) {
+      loaded += sink.append(traffic.nextBatch(BATCH)).inserted();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    load.put("events", loaded);
+    load.put("seconds", Samples.round(seconds));
+    load.put("events_per_second", Math.round(loaded / seconds));
+    report.line("");
+    report.line(
+        String.format(
+            "Initial load through the product's sink (COPY + rollups, batches of %,d): %,d events"
+                + " in %.0f s, %,.0f events/s.",
+            BATCH, loaded, seconds, loaded / seconds));
+  }
+
+  /** Builds the seed's table and views in schema `seed` from the same events. */
+  private void seedStyle(Database db) {
+    Map<String, Object> seedStyle = report.section("seed_style_setup");
+    db.execute(SeedStyle.schema());
+    double copyMs =
+        db.timed(
+            "INSERT INTO "
+                + SeedStyle.EVENTS
+                + " (id, \"timestamp\", tool_name, tool_category, session_id, client_type,"
+                + " request_metadata, source_id, query_text, match_count, response_time_ms,"
+                + " success, error_type) SELECT id, \"timestamp\", tool_name, tool_category,"
+                + " session_id, client_type, request_metadata, source_id, query_text,"
+                + " match_count, response_time_ms, success, error_type FROM "
+                + EVENTS);
+    double viewsMs = db.timed(SeedStyle.views());
+    db.execute("VACUUM ANALYZE " + SeedStyle.EVENTS);
+    db.execute("ANALYZE");
+    seedStyle.put("copy_ms", Samples.round(copyMs));
+    seedStyle.put("create_views_ms", Samples.round(viewsMs));
+  }
+
+  private List<UsageEvent> freshEvents(int count, String serverName) {
+    Instant now = Instant.now();
+    SeedShapedTraffic traffic =
+        new SeedShapedTraffic(seed++, now.minus(Duration.ofDays(2)), now, count, serverName);
+    return traffic.nextBatch(count);
+  }
+
+  private static List<List<UsageEvent>> batches(List<UsageEvent> events) {
+    List<List<UsageEvent>> batches = new ArrayList<>();
+    for (int i = 0; i < events.size(); i += BATCH) {
+      batches.add(events.subList(i, Math.min(events.size(), i + BATCH)));
+    }
+    return batches;
+  }
+
+  /** Ingest rates side by side, on the table as loaded (N rows). */
+  private void ingest(PostgresConnectionPool pool, Database db) {
+    PostgresUsageEventSink sink = new PostgresUsageEventSink(pool);
+    Samples ours = new Samples();
+    Samples oursBatchMs = new Samples();
+    Samples sinkWithoutRollups = new Samples();
+    Samples withoutRollupsBatchMs = new Samples();
+    Samples copyWithoutRollups = new Samples();
+    Samples copyUnindexed = new Samples();
+    Samples seedCopy = new Samples();
+    Samples seedInsert = new Samples();
+    Samples seedInsertP50 = new Samples();
+    Samples seedInsertP99 = new Samples();
+    db.execute("DROP TABLE IF EXISTS bench_unindexed");
+    db.execute("CREATE TABLE bench_unindexed (LIKE " + EVENTS + ")");
+    int m = options.ingestEvents();
+    for (int run = 0; run < options.runs(); run++) {
+      List<UsageEvent> rows = freshEvents(m, "default");
+      long start = System.nanoTime();
+      for (List<UsageEvent> batch : batches(rows)) {
+        long batchStart = System.nanoTime();
+        sink.append(batch);
+        oursBatchMs.add((System.nanoTime() - batchStart) / 1e6 * BATCH / batch.size());
+      }
+      ours.add(m / ((System.nanoTime() - start) / 1e9));
+
+      db.execute("ALTER TABLE " + EVENTS + " DISABLE TRIGGER " + TRIGGER);
+      try {
+        List<UsageEvent> off = freshEvents(m, OFF_SERVER);
+        start = System.nanoTime();
+        for (List<UsageEvent> batch : batches(off)) {
+          long batchStart = System.nanoTime();
+          sink.append(batch);
+          withoutRollupsBatchMs.add((System.nanoTime() - batchStart) / 1e6 * BATCH / batch.size());
+        }
+        sinkWithoutRollups.add(m / ((System.nanoTime() - start) / 1e9));
+        List<UsageEvent> direct = freshEvents(m, OFF_SERVER);
+        double millis = 0;
+        for (List<UsageEvent> batch : batches(direct)) {
+          millis += db.copy(EVENTS, batch);
+        }
+        copyWithoutRollups.add(m / (millis / 1000));
+      } finally {
+        db.execute("ALTER TABLE " + EVENTS + " ENABLE TRIGGER " + TRIGGER);
+      }
+
+      double millis = 0;
+      for (List<UsageEvent> batch : batches(rows)) {
+        millis += db.copy("bench_unindexed", batch);
+      }
+      copyUnindexed.add(m / (millis / 1000));
+      db.execute("TRUNCATE bench_unindexed");
+
+      millis = 0;
+      for (List<UsageEvent> batch : batches(rows)) {
+        millis += db.copyWithoutServerName(SeedStyle.EVENTS, batch);
+      }
+      seedCopy.add(m / (millis / 1000));
+
+      double[] single =
+          db.insertOneByOne(SeedStyle.EVENTS, freshEvents(options.singleInserts(), "default"));
+      Samples perEvent = new Samples();
+      double total = 0;
+      for (double each : single) {
+        perEvent.add(each);
+        total += each;
+      }
+      seedInsert.add(single.length / (total / 1000));
+      seedInsertP50.add(perEvent.median());
+      seedInsertP99.add(perEvent.percentile(0.99));
+    }
+    db.execute("DROP TABLE bench_unindexed");
+    // the rows stored with the trigger off have no rollups: remove them again
+    db.execute("DELETE FROM " + EVENTS + " WHERE server_name = '" + OFF_SERVER + "'");
+    db.execute("VACUUM ANALYZE " + EVENTS);
+
+    Map<String, Object> ingest = report.section("ingest_events_per_second");
+    ingest.put("ours_with_rollups", ours.summary());
+    ingest.put("ours_sink_rollups_off", sinkWithoutRollups.summary());
+    ingest.put("copy_same_table_rollups_off", copyWithoutRollups.summary());
+    ingest.put("copy_unindexed_table", copyUnindexed.summary());
+    ingest.put("seed_copy_indexed_table", seedCopy.summary());
+    ingest.put("seed_insert_per_event", seedInsert.summary());
+    ingest.put("seed_insert_p50_ms", seedInsertP50.summary());
+    ingest.put("seed_insert_p99_ms", seedInsertP99.summary());
+    ingest.put("ours_batch_ms", oursBatchMs.summary());
+    ingest.put("ours_rollups_off_batch_ms", withoutRollupsBatchMs.summary());
+    double ratio = ours.median() / copyWithoutRollups.median();
+    ingest.put("ours_vs_copy_rollups_off", Samples.round(ratio));
+    this.oursBatch = oursBatchMs;
+    this.offBatch = withoutRollupsBatchMs;
+
+    report.line("");
+    report.line(
+        String.format(
+            "**Ingest** (%,d fresh events per run, batches of %,d, into the table as loaded):",
+            m, BATCH));
+    report.table("path", "events/s");
+    report.row("ours: product sink, COPY + idempotent insert + rollups", ours.spread("%,.0f"));
+    report.row("ours: product sink, rollup trigger disabled", sinkWithoutRollups.spread("%,.0f"));
+    report.row(
+        "COPY into the same table, rollup trigger disabled", copyWithoutRollups.spread("%,.0f"));
+    report.row(
+        "COPY into an unindexed, unpartitioned copy (ceiling)", copyUnindexed.spread("%,.0f"));
+    report.row("seed-style: COPY into its indexed table", seedCopy.spread("%,.0f"));
+    report.row(
+        String.format(
+            "seed-style: one INSERT per event (p50 %s ms, p99 %s ms)",
+            seedInsertP50.spread("%.2f"), seedInsertP99.spread("%.2f")),
+        seedInsert.spread("%,.0f"));
+    report.line("");
+    report.line(
+        String.format(
+            "Ours with rollups / COPY into the same table without: **%.2f**; / unindexed COPY:"
+                + " %.2f; / seed per-event INSERT: %.0f×.",
+            ratio, ours.median() / copyUnindexed.median(), ours.median() / seedInsert.median()));
+  }
+
+  private Samples oursBatch;
+  private Samples offBatch;
+
+  /** Keeping the aggregates current after 10,000 new events. */
+  private void aggregates(Database db) {
+    Samples refresh = new Samples();
+    for (int run = 0; run < options.runs(); run++) {
+      List<UsageEvent> rows = freshEvents(BATCH, "default");
+      db.copyWithoutServerName(SeedStyle.EVENTS, rows);
+      refresh.add(db.timed(SeedStyle.REFRESH));
+    }
+    double incremental = Math.max(0.001, oursBatch.median() - offBatch.median());
+    Map<String, Object> aggregates = report.section("aggregates_after_10000_events_ms");
+    aggregates.put("seed_refresh_concurrently_both_views", refresh.summary());
+    aggregates.put("ours_whole_insert_transaction", oursBatch.summary());
+    aggregates.put("ours_rollup_share", Samples.round(incremental));
+    aggregates.put(
+        "ratio_seed_refresh_to_ours_whole", Samples.round(refresh.median() / oursBatch.median()));
+    aggregates.put(
+        "ratio_seed_refresh_to_ours_rollups", Samples.round(refresh.median() / incremental));
+    report.line("");
+    report.line("**Keeping aggregates current after 10,000 new events** (ms):");
+    report.table("design", "ms");
+    report.row(
+        "seed-style: REFRESH MATERIALIZED VIEW CONCURRENTLY hourly + daily",
+        refresh.spread("%,.0f"));
+    report.row(
+        "ours: the whole insert transaction of the 10,000 events (COPY + rollups)",
+        oursBatch.spread("%,.1f"));
+    report.row(
+        "ours: its rollup share (with − without the trigger)", String.format("%,.1f", incremental));
+    report.line("");
+    report.line(
+        String.format(
+            "Seed refresh / our whole insert: **%.0f×**; / our rollup share: %.0f×.",
+            refresh.median() / oursBatch.median(), refresh.median() / incremental));
+  }
+
+  /** Time from record() on the tracker to the event counted by the HTTP summary. */
+  private void freshness(PostgresConnectionPool pool, ProductServer product) throws Exception {
+    Samples visible = new Samples();
+    UsageTracker tracker =
+        new UsageTracker(
+            new PostgresUsageEventSink(pool),
+            new InMemoryEventJournal(100_000),
+            ClockSkewPolicy.standard(),
+            PrivacyPolicy.standard(),
+            Clock.systemUTC(),
+            TrackerSettings.standard());
+    tracker.start();
+    try {
+      for (int run = 0; run < Math.max(5, options.runs() * 3); run++) {
+        String server = "fresh-" + run + "-" + System.nanoTime();
+        String path = "/api/mcp/analytics/summary?hours=1&server_name=" + server;
+        long start = System.nanoTime();
+        tracker.track(
+            UsageEvent.builder()
+                .timestamp(Instant.now())
+                .serverName(server)
+                .toolName(TOOL)
+                .toolCategory("rag")
+                .sessionId("fresh")
+                .responseTimeMs(42));
+        while (!product.body(path).contains("\"total_calls\":1")) {
+          if (System.nanoTime() - start > 60_000_000_000L) {
+            throw new IllegalStateException("event not visible after 60 s: " + path);
+          }
+          Thread.sleep(2);
+        }
+        visible.add((System.nanoTime() - start) / 1e6);
+      }
+    } finally {
+      tracker.close();
+    }
+    Map<String, Object> freshness = report.section("freshness_ms");
+    freshness.put("ours_record_to_summary", visible.summary());
+    freshness.put("seed_refresh_interval", 15 * 60 * 1000);
+    report.line("");
+    report.line(
+        String.format(
+            "**Freshness**: record() on the tracker (defaults: batches of up to 1,000, 200 ms"
+                + " linger) to the event counted by `GET /summary`: **%s ms**; seed: up to"
+                + " 15 min (its refresh interval) plus the refresh above.",
+            visible.spread("%,.0f")));
+  }
+
+  /** Query latency, ours through the HTTP API, the seed's as SQL over its table and views. */
+  private void queries(Database db, ProductServer product) throws Exception {
+    Map<String, Object> queries = report.section("queries_ms");
+    report.line("");
+    report.line(
+        "**Queries** (one client; ours: full HTTP request to `mcp-usage serve`, no ETag; seed:"
+            + " the same question as SQL over its table or views, rows read over JDBC):");
+    report.table("question", "ours p50", "ours p95", "seed p50", "seed p95", "seed / ours (p50)");
+    for (Map.Entry<String, String[]> question : SeedStyle.questions(TOOL).entrySet()) {
+      String path = question.getValue()[0];
+      String sql = question.getValue()[1];
+      Samples ours = new Samples();
+      Samples seedStyle = new Samples();
+      warmUp(() -> product.get(path));
+      for (int run = 0; run < options.runs(); run++) {
+        repeat(ours, () -> product.get(path), 10);
+        repeat(seedStyle, () -> db.timedQuery(sql), 1);
+      }
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("ours_path", path);
+      entry.put("ours_p50", Samples.round(ours.median()));
+      entry.put("ours_p95", Samples.round(ours.percentile(0.95)));
+      entry.put("ours_requests", ours.count());
+      entry.put("seed_sql", sql.strip());
+      entry.put("seed_p50", Samples.round(seedStyle.median()));
+      entry.put("seed_p95", Samples.round(seedStyle.percentile(0.95)));
+      entry.put("seed_executions", seedStyle.count());
+      queries.put(question.getKey(), entry);
+      report.row(
+          question.getKey(),
+          String.format("%.1f", ours.median()),
+          String.format("%.1f", ours.percentile(0.95)),
+          String.format("%,.1f", seedStyle.median()),
+          String.format("%,.1f", seedStyle.percentile(0.95)),
+          String.format("%,.0f×", seedStyle.median() / ours.median()));
+    }
+  }
+
+  private interface Timed {
+    double run() throws Exception;
+  }
+
+  private void warmUp(Timed timed) throws Exception {
+    long end = System.nanoTime() + 1_000_000_000L;
+    do {
+      timed.run();
+    } while (System.nanoTime() < end);
+  }
+
+  /** Runs for query-seconds, at least {@code minimum} times. */
+  private void repeat(Samples samples, Timed timed, int minimum) throws Exception {
+    long end = System.nanoTime() + (long) (options.querySeconds() * 1e9);
+    int done = 0;
+    while (done < minimum || System.nanoTime() < end) {
+      samples.add(timed.run());
+      done++;
+    }
+  }
+
+  /**
+   * Expiring one day: a day older than the retention is added to both designs, then removed, ours
+   * by the product's retention function (drops the day's partition), the seed's by its DELETE.
+   */
+  private void retention(PostgresConnectionPool pool, Database db) {
+    PostgresUsageEventSink sink = new PostgresUsageEventSink(pool);
+    int perDay = (int) Math.max(1_000, options.events() / options.days());
+    Samples ours = new Samples();
+    Samples seedDelete = new Samples();
+    Samples oursFreed = new Samples();
+    Samples seedFreed = new Samples();
+    for (int run = 0; run < options.runs(); run++) {
+      LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(options.days() + 10 + run);
+      Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+      Instant to = from.plus(Duration.ofDays(1));
+      List<UsageEvent> rows =
+          new SeedShapedTraffic(seed++, from, to, perDay, "default").nextBatch(perDay);
+      for (List<UsageEvent> batch : batches(rows)) {
+        sink.append(batch);
+        db.copyWithoutServerName(SeedStyle.EVENTS, batch);
+      }
+      db.execute("VACUUM ANALYZE " + SeedStyle.EVENTS);
+      long oursBefore = oursBytes(db);
+      long seedBefore = seedBytes(db);
+      ours.add(db.timed("SELECT * FROM mcp_usage_remove_events_before('" + to + "')"));
+      seedDelete.add(
+          db.timed("DELETE FROM " + SeedStyle.EVENTS + " WHERE \"timestamp\" < '" + to + "'"));
+      db.execute("VACUUM " + SeedStyle.EVENTS);
+      oursFreed.add(oursBefore - oursBytes(db));
+      seedFreed.add(seedBefore - seedBytes(db));
+    }
+    Map<String, Object> retention = report.section("retention_one_day");
+    retention.put("events_per_day", perDay);
+    retention.put("ours_ms", ours.summary());
+    retention.put("seed_delete_ms", seedDelete.summary());
+    retention.put("ours_bytes_returned", oursFreed.summary());
+    retention.put("seed_bytes_returned_after_vacuum", seedFreed.summary());
+    report.line("");
+    report.line(String.format("**Expiring one day** (%,d events):", perDay));
+    report.table("design", "ms", "disk returned (MB)");
+    report.row(
+        "ours: drop the day's partition, trim rollups",
+        ours.spread("%,.1f"),
+        String.format("%,.1f", oursFreed.median() / 1e6));
+    report.row(
+        "seed-style: DELETE, then VACUUM",
+        seedDelete.spread("%,.1f"),
+        String.format("%,.1f", seedFreed.median() / 1e6));
+  }
+
+  private static final String OUR_RELATIONS =
+      "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
+          + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'"
+          + " AND c.relkind IN ('r', 'm')"
+          + " AND (c.relname LIKE 'archon_mcp_usage_events%' OR c.relname LIKE 'mcp_usage_%')";
+
+  private static long oursBytes(Database db) {
+    return db.longValue(OUR_RELATIONS);
+  }
+
+  private static long seedBytes(Database db) {
+    return db.longValue(
+        "SELECT pg_total_relation_size('seed.archon_mcp_usage_events')"
+            + " + pg_total_relation_size('seed.archon_mcp_usage_hourly')"
+            + " + pg_total_relation_size('seed.archon_mcp_usage_daily')");
+  }
+
+  /** Disk bytes per event, everything included. */
+  private void disk(Database db) {
+    db.execute("REFRESH MATERIALIZED VIEW seed.archon_mcp_usage_hourly");
+    db.execute("REFRESH MATERIALIZED VIEW seed.archon_mcp_usage_daily");
+    long ourEvents = db.longValue("SELECT count(*) FROM " + EVENTS);
+    long seedEvents = db.longValue("SELECT count(*) FROM " + SeedStyle.EVENTS);
+    long ourEventBytes =
+        db.longValue(
+            "SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('" + EVENTS + "')");
+    long ours = oursBytes(db);
+    long seedTotal = seedBytes(db);
+    Map<String, Object> disk = report.section("disk_bytes_per_event");
+    disk.put("ours_events", ourEvents);
+    disk.put("ours_events_and_indexes", ourEventBytes / ourEvents);
+    disk.put("ours_rollups", (ours - ourEventBytes) / ourEvents);
+    disk.put("ours_total", ours / ourEvents);
+    disk.put("seed_events", seedEvents);
+    disk.put("seed_total", seedTotal / seedEvents);
+    report.line("");
+    report.line(
+        String.format(
+            "**Disk per event**: ours %,d bytes (events and indexes %,d, rollups and session sets"
+                + " %,d); seed-style %,d bytes (table, indexes, both views).",
+            ours / ourEvents,
+            ourEventBytes / ourEvents,
+            (ours - ourEventBytes) / ourEvents,
+            seedTotal / seedEvents));
+  }
+}
