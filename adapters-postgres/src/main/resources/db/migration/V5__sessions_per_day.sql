@@ -64,7 +64,86 @@ SELECT day, server_name, client_type, session_id, bit_or(bits),
 DROP TABLE mcp_usage_hourly_sessions, mcp_usage_daily_sessions,
            mcp_usage_hourly_server_sessions, mcp_usage_daily_server_sessions;
 
+
+-- Distinct sessions of a window that reaches the present, without scanning session rows: a session
+-- has a call in [since, now] exactly when its latest call is at or after `since`. Each session's
+-- latest hour is kept, and per (server, client, hour) how many sessions have their latest call in
+-- it; a 180-day count sums at most 4,320 rows per server and client instead of counting 400,000
+-- distinct pairs. Windows that end in the past, or with a tool filter, count session rows.
+CREATE TABLE mcp_usage_session_last_hours (
+    server_name text        NOT NULL,
+    client_type text        NOT NULL,
+    session_id  text        NOT NULL,
+    last_hour   timestamptz NOT NULL,
+    -- last_hour before the latest update, read back by the same statement (NULL after insert)
+    moved_from  timestamptz,
+    CONSTRAINT mcp_usage_session_last_hours_pkey PRIMARY KEY (server_name, client_type, session_id)
+);
+CREATE INDEX idx_mcp_usage_session_last_hours_hour ON mcp_usage_session_last_hours (last_hour);
+
+CREATE TABLE mcp_usage_sessions_by_last_hour (
+    server_name text        NOT NULL,
+    last_hour   timestamptz NOT NULL,
+    client_type text        NOT NULL,
+    sessions    bigint      NOT NULL,
+    CONSTRAINT mcp_usage_sessions_by_last_hour_pkey PRIMARY KEY (server_name, last_hour, client_type)
+);
+
+-- Recomputes both from the session day rows (the last hour of a day row is its highest hour bit).
+CREATE FUNCTION mcp_usage_rebuild_session_last_hours() RETURNS void
+    LANGUAGE sql
+AS $$
+    TRUNCATE mcp_usage_session_last_hours, mcp_usage_sessions_by_last_hour;
+    INSERT INTO mcp_usage_session_last_hours (server_name, client_type, session_id, last_hour)
+    SELECT server_name, client_type, session_id,
+           max((date_bucket::timestamp AT TIME ZONE 'UTC')
+               + make_interval(hours => 24 - position('1' IN hours::bit(24)::text)))
+      FROM mcp_usage_sessions
+     WHERE hours <> 0
+     GROUP BY 1, 2, 3;
+    INSERT INTO mcp_usage_sessions_by_last_hour (server_name, last_hour, client_type, sessions)
+    SELECT server_name, last_hour, client_type, count(*)
+      FROM mcp_usage_session_last_hours
+     GROUP BY 1, 2, 3;
+$$;
+
+SELECT mcp_usage_rebuild_session_last_hours();
+
+-- Per-tool rollups: the per-client rollups without the client, a quarter of their rows. Every
+-- read without a client filter (the dashboard, summaries, the hourly and daily series) sums these:
+-- summing the 83 histogram columns of a day of per-client hourly rows took 3.6 ms, and the
+-- series read the rows as they are.
+DO $$
+DECLARE
+    grain record;
+BEGIN
+    FOR grain IN SELECT * FROM (VALUES
+        ('mcp_usage_hourly_tool_rollup', 'mcp_usage_hourly_rollup', 'hour_bucket'),
+        ('mcp_usage_daily_tool_rollup', 'mcp_usage_daily_rollup', 'date_bucket')
+    ) AS g(tool_table, client_table, bucket_column)
+    LOOP
+        EXECUTE format('CREATE TABLE %1$I (LIKE %2$I INCLUDING DEFAULTS)', grain.tool_table, grain.client_table);
+        EXECUTE format('ALTER TABLE %1$I DROP COLUMN client_type,'
+                       ' ADD CONSTRAINT %2$I PRIMARY KEY (server_name, %3$I, tool_category, tool_name)',
+                       grain.tool_table, grain.tool_table || '_pkey', grain.bucket_column);
+        EXECUTE format('CREATE INDEX %1$I ON %2$I (%3$I)',
+                       'idx_' || grain.tool_table || '_bucket', grain.tool_table, grain.bucket_column);
+        EXECUTE format($sql$
+            INSERT INTO %1$I
+            SELECT %3$I, server_name, tool_category, tool_name, sum(call_count), sum(error_count),
+                   sum(response_time_sum_ms), min(min_response_time_ms), max(max_response_time_ms),
+                   min(first_call_at), max(last_call_at), sum(unique_sessions), %4$s
+              FROM %2$I GROUP BY 1, 2, 3, 4
+            $sql$, grain.tool_table, grain.client_table, grain.bucket_column,
+            mcp_usage_latency_list('sum(%1$s)'));
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', grain.tool_table);
+    END LOOP;
+END;
+$$;
+
 ALTER TABLE mcp_usage_sessions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mcp_usage_session_last_hours ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mcp_usage_sessions_by_last_hour ENABLE ROW LEVEL SECURITY;
 DO $$
 DECLARE
     role text;
@@ -73,6 +152,12 @@ BEGIN
         CONTINUE WHEN NOT EXISTS (SELECT FROM pg_roles WHERE rolname = role);
         EXECUTE format('GRANT SELECT ON mcp_usage_sessions TO %I', role);
         EXECUTE format('CREATE POLICY %I ON mcp_usage_sessions FOR SELECT TO %I USING (true)', role || '_read', role);
+        EXECUTE format('GRANT SELECT ON mcp_usage_hourly_tool_rollup, mcp_usage_daily_tool_rollup,'
+                       ' mcp_usage_session_last_hours, mcp_usage_sessions_by_last_hour TO %I', role);
+        EXECUTE format('CREATE POLICY %I ON mcp_usage_session_last_hours FOR SELECT TO %I USING (true)', role || '_read', role);
+        EXECUTE format('CREATE POLICY %I ON mcp_usage_sessions_by_last_hour FOR SELECT TO %I USING (true)', role || '_read', role);
+        EXECUTE format('CREATE POLICY %I ON mcp_usage_hourly_tool_rollup FOR SELECT TO %I USING (true)', role || '_read', role);
+        EXECUTE format('CREATE POLICY %I ON mcp_usage_daily_tool_rollup FOR SELECT TO %I USING (true)', role || '_read', role);
     END LOOP;
 END;
 $$;
@@ -85,21 +170,25 @@ CREATE OR REPLACE FUNCTION mcp_usage_rollup_statements(source text) RETURNS text
 AS $fn$
 DECLARE
     -- %1$s bucket column, %2$s the CTE with the sessions each row gains, %3$s rollup table,
-    -- %4$s a RETURNING clause (the hourly upsert is a CTE of the daily one) or nothing
+    -- %4$s a RETURNING clause (the other upserts are CTEs of the last one) or nothing,
+    -- %5$s / %6$s ', client_type' / ', t.client_type' for the per-client rollups, nothing for the
+    -- per-tool ones
     upsert text := format($sql$
-            INSERT INTO %%3$I AS r (%%1$s, server_name, tool_category, tool_name, client_type,
+            INSERT INTO %%3$I AS r (%%1$s, server_name, tool_category, tool_name%%5$s,
                                    call_count, error_count, response_time_sum_ms, min_response_time_ms,
                                    max_response_time_ms, first_call_at, last_call_at, unique_sessions, %2$s)
-            SELECT t.bucket, t.server_name, t.tool_category, t.tool_name, t.client_type, t.calls, t.errors,
-                   t.sum_ms, t.min_ms, t.max_ms, t.first_at, t.last_at, coalesce(s.n, 0), %3$s
-              FROM (SELECT %%1$s AS bucket, server_name, tool_category, tool_name, client_type,
+            SELECT t.bucket, t.server_name, t.tool_category, t.tool_name%%6$s, t.calls, t.errors, t.sum_ms,
+                   t.min_ms, t.max_ms, t.first_at, t.last_at, coalesce(s.n, 0), %3$s
+              FROM (SELECT %%1$s AS bucket, server_name, tool_category, tool_name%%5$s,
                            sum(calls)::bigint AS calls, sum(errors)::bigint AS errors, sum(sum_ms)::bigint AS sum_ms,
                            min(min_ms) AS min_ms, max(max_ms) AS max_ms, min(first_at) AS first_at,
                            max(last_at) AS last_at, %1$s
-                      FROM slots GROUP BY 1, 2, 3, 4, 5) AS t
-              LEFT JOIN %%2$s s USING (bucket, server_name, tool_category, tool_name, client_type)
-             ORDER BY t.server_name, t.bucket, t.tool_category, t.tool_name, t.client_type
-            ON CONFLICT (server_name, %%1$s, tool_category, tool_name, client_type) DO UPDATE SET
+                      FROM slots GROUP BY %%1$s, server_name, tool_category, tool_name%%5$s) AS t
+              LEFT JOIN (SELECT bucket, server_name, tool_category, tool_name%%5$s, sum(n)::bigint AS n
+                           FROM %%2$s GROUP BY bucket, server_name, tool_category, tool_name%%5$s) AS s
+                   USING (bucket, server_name, tool_category, tool_name%%5$s)
+             ORDER BY t.server_name, t.bucket, t.tool_category, t.tool_name%%6$s
+            ON CONFLICT (server_name, %%1$s, tool_category, tool_name%%5$s) DO UPDATE SET
                 call_count           = r.call_count + excluded.call_count,
                 error_count          = r.error_count + excluded.error_count,
                 response_time_sum_ms = r.response_time_sum_ms + excluded.response_time_sum_ms,
@@ -186,12 +275,36 @@ BEGIN
             SELECT date_bucket AS bucket, server_name, tool_category, tool_name, client_type, count(*) AS n
               FROM gained WHERE bits & 16777216 <> 0
              GROUP BY 1, 2, 3, 4, 5
+        ), last_hours AS (
+            INSERT INTO mcp_usage_session_last_hours AS l (server_name, client_type, session_id, last_hour)
+            SELECT server_name, coalesce(client_type, ''), session_id, max(hour_bucket)
+              FROM %1$s AS e WHERE session_id IS NOT NULL
+             GROUP BY 1, 2, 3
+             ORDER BY 1, 2, 3
+            ON CONFLICT (server_name, client_type, session_id) DO UPDATE SET
+                moved_from = l.last_hour, last_hour = excluded.last_hour
+             WHERE excluded.last_hour > l.last_hour
+            RETURNING server_name, client_type, last_hour, moved_from
+        ), last_hour_counts AS (
+            INSERT INTO mcp_usage_sessions_by_last_hour AS c (server_name, last_hour, client_type, sessions)
+            SELECT server_name, hour, client_type, sum(delta)
+              FROM (SELECT server_name, last_hour AS hour, client_type, 1 AS delta FROM last_hours
+                    UNION ALL
+                    SELECT server_name, moved_from, client_type, -1 FROM last_hours WHERE moved_from IS NOT NULL) AS moves
+             GROUP BY 1, 2, 3
+             ORDER BY 1, 2, 3
+            ON CONFLICT (server_name, last_hour, client_type) DO UPDATE SET sessions = c.sessions + excluded.sessions
+            RETURNING 1
         ), hourly AS (%2$s
+        ), hourly_tools AS (%3$s
+        ), daily_tools AS (%4$s
         )
-        %3$s
+        %5$s
         $sql$, source,
-            format(upsert, 'hour_bucket', 'hourly_sessions', 'mcp_usage_hourly_rollup', 'RETURNING 1'),
-            format(upsert, 'date_bucket', 'daily_sessions', 'mcp_usage_daily_rollup', '')),
+            format(upsert, 'hour_bucket', 'hourly_sessions', 'mcp_usage_hourly_rollup', 'RETURNING 1', ', client_type', ', t.client_type'),
+            format(upsert, 'hour_bucket', 'hourly_sessions', 'mcp_usage_hourly_tool_rollup', 'RETURNING 1', '', ''),
+            format(upsert, 'date_bucket', 'daily_sessions', 'mcp_usage_daily_tool_rollup', 'RETURNING 1', '', ''),
+            format(upsert, 'date_bucket', 'daily_sessions', 'mcp_usage_daily_rollup', '', ', client_type', ', t.client_type')),
         format(sources_and_errors[1], source, 'e.hour_bucket', 'hour_bucket', 'mcp_usage_hourly_sources', ''),
         format(sources_and_errors[2], source, 'e.hour_bucket', 'hour_bucket', '', 'mcp_usage_hourly_errors'),
         format(sources_and_errors[1], source, 'e.date_bucket', 'date_bucket', 'mcp_usage_daily_sources', ''),
@@ -211,6 +324,8 @@ DECLARE
 BEGIN
     DELETE FROM mcp_usage_hourly_rollup WHERE hour_bucket >= lower_bound AND hour_bucket < upper_bound;
     DELETE FROM mcp_usage_daily_rollup WHERE date_bucket BETWEEN first_day AND last_day;
+    DELETE FROM mcp_usage_hourly_tool_rollup WHERE hour_bucket >= lower_bound AND hour_bucket < upper_bound;
+    DELETE FROM mcp_usage_daily_tool_rollup WHERE date_bucket BETWEEN first_day AND last_day;
     DELETE FROM mcp_usage_sessions WHERE date_bucket BETWEEN first_day AND last_day;
     DELETE FROM mcp_usage_hourly_sources WHERE hour_bucket >= lower_bound AND hour_bucket < upper_bound;
     DELETE FROM mcp_usage_daily_sources WHERE date_bucket BETWEEN first_day AND last_day;
@@ -221,6 +336,8 @@ BEGIN
             lower_bound, upper_bound)) LOOP
         EXECUTE statement;
     END LOOP;
+    -- a rebuilt day may have lost calls: latest hours follow from the session rows again
+    PERFORM mcp_usage_rebuild_session_last_hours();
     SELECT coalesce(sum(call_count), 0) INTO events FROM mcp_usage_daily_rollup
      WHERE date_bucket BETWEEN first_day AND last_day;
     RETURN events;
@@ -263,7 +380,11 @@ BEGIN
 
     DELETE FROM mcp_usage_hourly_rollup WHERE hour_bucket < boundary_start;
     DELETE FROM mcp_usage_daily_rollup WHERE date_bucket < boundary;
+    DELETE FROM mcp_usage_hourly_tool_rollup WHERE hour_bucket < boundary_start;
+    DELETE FROM mcp_usage_daily_tool_rollup WHERE date_bucket < boundary;
     DELETE FROM mcp_usage_sessions WHERE date_bucket < boundary;
+    DELETE FROM mcp_usage_session_last_hours WHERE last_hour < boundary_start;
+    DELETE FROM mcp_usage_sessions_by_last_hour WHERE last_hour < boundary_start;
     DELETE FROM mcp_usage_hourly_sources WHERE hour_bucket < boundary_start;
     DELETE FROM mcp_usage_daily_sources WHERE date_bucket < boundary;
     DELETE FROM mcp_usage_hourly_errors WHERE hour_bucket < boundary_start;
@@ -285,6 +406,8 @@ BEGIN
     SELECT (min(e."timestamp") AT TIME ZONE 'UTC')::date, (max(e."timestamp") AT TIME ZONE 'UTC')::date
       INTO first_day, last_day FROM archon_mcp_usage_events e;
     TRUNCATE mcp_usage_hourly_rollup, mcp_usage_daily_rollup, mcp_usage_sessions,
+             mcp_usage_hourly_tool_rollup, mcp_usage_daily_tool_rollup,
+             mcp_usage_session_last_hours, mcp_usage_sessions_by_last_hour,
              mcp_usage_hourly_sources, mcp_usage_daily_sources, mcp_usage_hourly_errors, mcp_usage_daily_errors;
     IF first_day IS NOT NULL THEN
         rebuilt := mcp_usage_rebuild_rollups(first_day, last_day);

@@ -1,7 +1,6 @@
 package dev.mcpusage.adapter.out.postgres;
 
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.ARCHON_MCP_USAGE_EVENTS;
-import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.sum;
@@ -54,14 +53,14 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
         dsl -> {
           Map<ToolKey, BucketStats> totals = new LinkedHashMap<>();
           for (TimeWindow hours : window.partialDays()) {
-            toolTotals(dsl, RollupGrain.HOURLY, hours, filter)
+            toolTotals(dsl, RollupGrain.hourlyFor(filter), hours, filter)
                 .forEach((k, v) -> totals.merge(k, v, BucketStats::merge));
           }
           window
               .wholeDays()
               .ifPresent(
                   days ->
-                      toolTotals(dsl, RollupGrain.DAILY, days, filter)
+                      toolTotals(dsl, RollupGrain.dailyFor(filter), days, filter)
                           .forEach((k, v) -> totals.merge(k, v, BucketStats::merge)));
           return totals.entrySet().stream()
               .map(entry -> new ToolStats(entry.getKey(), entry.getValue()))
@@ -72,23 +71,22 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
 
   @Override
   public long uniqueSessions(TimeWindow window, UsageFilter filter) {
+    // a session is a client's session: the per-client counts add up
     return pool.inTransaction(
-            dsl -> {
-              var pairs =
-                  SessionDays.pairs(window, filter).asTable("pairs", "client_type", "session_id");
-              return dsl.fetchCount(DSL.selectDistinct(pairs.fields()).from(pairs));
-            })
-        .longValue();
+        dsl ->
+            SessionDays.perClient(dsl, window, filter).values().stream()
+                .mapToLong(Long::longValue)
+                .sum());
   }
 
   @Override
   public List<UsageRollup> hourly(TimeWindow window, UsageFilter filter) {
-    return pool.inTransaction(dsl -> rollups(dsl, RollupGrain.HOURLY, window, filter));
+    return pool.inTransaction(dsl -> rollups(dsl, RollupGrain.hourlyFor(filter), window, filter));
   }
 
   @Override
   public List<UsageRollup> daily(TimeWindow window, UsageFilter filter) {
-    return pool.inTransaction(dsl -> rollups(dsl, RollupGrain.DAILY, window, filter));
+    return pool.inTransaction(dsl -> rollups(dsl, RollupGrain.dailyFor(filter), window, filter));
   }
 
   @Override
@@ -106,13 +104,9 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
                   days ->
                       clientTotals(dsl, RollupGrain.DAILY, days, filter)
                           .forEach((k, v) -> stats.merge(k, v, BucketStats::merge)));
-          var ids = SessionDays.pairs(window, filter).asTable("ids", "client_type", "session_id");
-          Field<String> client = ids.field("client_type", String.class);
-          Map<String, Long> sessions =
-              dsl.select(client, countDistinct(ids.field("session_id")))
-                  .from(ids)
-                  .groupBy(client)
-                  .fetchMap(row -> clientName(row.value1()), row -> row.value2().longValue());
+          Map<String, Long> sessions = new LinkedHashMap<>();
+          SessionDays.perClient(dsl, window, filter)
+              .forEach((stored, count) -> sessions.put(clientName(stored), count));
           return stats.entrySet().stream()
               .map(
                   entry ->

@@ -3,9 +3,11 @@ package dev.mcpusage.adapter.out.postgres;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_ERRORS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_ROLLUP;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_SOURCES;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_DAILY_TOOL_ROLLUP;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_ERRORS;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_ROLLUP;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_SOURCES;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_HOURLY_TOOL_ROLLUP;
 
 import dev.mcpusage.domain.latency.LatencyHistogram;
 import dev.mcpusage.domain.stats.UsageFilter;
@@ -93,11 +95,36 @@ record RollupGrain<B>(
 
   private static final long ALMOST_A_DAY_NANOS = 86_399_999_999_999L;
 
+  /** Per (hour, server, category, tool, client). */
   static final RollupGrain<OffsetDateTime> HOURLY = hourly();
+
+  /** Per (day, server, category, tool, client). */
   static final RollupGrain<LocalDate> DAILY = daily();
 
-  /** The rollup rows of the window that pass the filter. */
+  /** Per (hour, server, category, tool): no client column, a quarter of the rows. */
+  static final RollupGrain<OffsetDateTime> HOURLY_TOOLS = hourlyTools();
+
+  /** Per (day, server, category, tool). */
+  static final RollupGrain<LocalDate> DAILY_TOOLS = dailyTools();
+
+  /** The hourly rollup to read for the filter: per tool unless it filters by client. */
+  static RollupGrain<OffsetDateTime> hourlyFor(UsageFilter filter) {
+    return filter.clientType().isPresent() ? HOURLY : HOURLY_TOOLS;
+  }
+
+  /** The daily rollup to read for the filter: per tool unless it filters by client. */
+  static RollupGrain<LocalDate> dailyFor(UsageFilter filter) {
+    return filter.clientType().isPresent() ? DAILY : DAILY_TOOLS;
+  }
+
+  /**
+   * The rollup rows of the window that pass the filter; a per-tool grain ({@code client} null)
+   * serves only filters without a client.
+   */
   Condition rows(TimeWindow window, UsageFilter filter) {
+    if (client == null && filter.clientType().isPresent()) {
+      throw new IllegalArgumentException("a per-tool rollup cannot filter by client");
+    }
     return inWindow
         .apply(window)
         .and(RollupQueries.matching(filter, server, category, tool, client));
@@ -183,6 +210,54 @@ record RollupGrain<B>(
             er.CALL_COUNT,
             er.LAST_CALL_AT,
             window -> daysIn(er.DATE_BUCKET, window)),
+        window -> daysIn(r.DATE_BUCKET, window),
+        day -> day.atStartOfDay().toInstant(ZoneOffset.UTC));
+  }
+
+  private static RollupGrain<OffsetDateTime> hourlyTools() {
+    var r = MCP_USAGE_HOURLY_TOOL_ROLLUP;
+    return new RollupGrain<>(
+        r,
+        r.HOUR_BUCKET,
+        r.SERVER_NAME,
+        r.TOOL_CATEGORY,
+        r.TOOL_NAME,
+        null,
+        r.CALL_COUNT,
+        r.ERROR_COUNT,
+        r.RESPONSE_TIME_SUM_MS,
+        r.MIN_RESPONSE_TIME_MS,
+        r.MAX_RESPONSE_TIME_MS,
+        r.FIRST_CALL_AT,
+        r.LAST_CALL_AT,
+        r.UNIQUE_SESSIONS,
+        latencyBuckets(r),
+        HOURLY.sourceTable(),
+        HOURLY.errorTable(),
+        window -> hoursIn(r.HOUR_BUCKET, window),
+        OffsetDateTime::toInstant);
+  }
+
+  private static RollupGrain<LocalDate> dailyTools() {
+    var r = MCP_USAGE_DAILY_TOOL_ROLLUP;
+    return new RollupGrain<>(
+        r,
+        r.DATE_BUCKET,
+        r.SERVER_NAME,
+        r.TOOL_CATEGORY,
+        r.TOOL_NAME,
+        null,
+        r.CALL_COUNT,
+        r.ERROR_COUNT,
+        r.RESPONSE_TIME_SUM_MS,
+        r.MIN_RESPONSE_TIME_MS,
+        r.MAX_RESPONSE_TIME_MS,
+        r.FIRST_CALL_AT,
+        r.LAST_CALL_AT,
+        r.UNIQUE_SESSIONS,
+        latencyBuckets(r),
+        DAILY.sourceTable(),
+        DAILY.errorTable(),
         window -> daysIn(r.DATE_BUCKET, window),
         day -> day.atStartOfDay().toInstant(ZoneOffset.UTC));
   }

@@ -1,6 +1,7 @@
 package dev.mcpusage.adapter.out.postgres;
 
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_SESSIONS;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_SESSIONS_BY_LAST_HOUR;
 
 import dev.mcpusage.domain.stats.UsageFilter;
 import dev.mcpusage.domain.window.TimeWindow;
@@ -8,15 +9,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 /**
- * Query: the (client, session) pairs of a window from the session day rows, whose hour bits (per
- * session, and per tool in {@code tool_hours}) tell which hours of the day a session was in.
+ * Query: distinct sessions of a window. Without a tool filter, and when no session has a call after
+ * the window (a window up to now), from the counts of sessions per latest hour: a session has a
+ * call in the window exactly when its latest call is in it. Otherwise from the session day rows,
+ * whose hour bits (per session, and per tool in {@code tool_hours}) tell which hours of the day a
+ * session was in.
  */
 final class SessionDays {
 
@@ -25,7 +31,36 @@ final class SessionDays {
 
   private SessionDays() {}
 
-  static Select<Record2<String, String>> pairs(TimeWindow window, UsageFilter filter) {
+  /** Distinct sessions per stored client type ('' for unknown). */
+  static Map<String, Long> perClient(DSLContext dsl, TimeWindow window, UsageFilter filter) {
+    if (filter.toolCategory().isEmpty() && filter.toolName().isEmpty()) {
+      var c = MCP_USAGE_SESSIONS_BY_LAST_HOUR;
+      Condition scope = c.LAST_HOUR.ge(window.from().atOffset(ZoneOffset.UTC));
+      if (filter.serverName().isPresent()) {
+        scope = scope.and(c.SERVER_NAME.eq(filter.serverName().get()));
+      }
+      if (filter.clientType().isPresent()) {
+        scope = scope.and(c.CLIENT_TYPE.eq(filter.clientType().get()));
+      }
+      Condition afterWindow = c.LAST_HOUR.ge(window.to().atOffset(ZoneOffset.UTC));
+      boolean callsAfterWindow = dsl.fetchExists(c, scope.and(afterWindow).and(c.SESSIONS.gt(0L)));
+      if (!callsAfterWindow) {
+        return dsl.select(c.CLIENT_TYPE, DSL.sum(c.SESSIONS))
+            .from(c)
+            .where(scope)
+            .groupBy(c.CLIENT_TYPE)
+            .fetchMap(row -> row.value1(), row -> row.value2().longValue());
+      }
+    }
+    var ids = pairs(window, filter).asTable("ids", "client_type", "session_id");
+    Field<String> client = ids.field("client_type", String.class);
+    return dsl.select(client, DSL.countDistinct(ids.field("session_id")))
+        .from(ids)
+        .groupBy(client)
+        .fetchMap(row -> row.value1(), row -> row.value2().longValue());
+  }
+
+  private static Select<Record2<String, String>> pairs(TimeWindow window, UsageFilter filter) {
     var s = MCP_USAGE_SESSIONS;
     LocalDate first = LocalDate.ofInstant(window.from(), ZoneOffset.UTC);
     LocalDate last = LocalDate.ofInstant(window.to().minusNanos(1), ZoneOffset.UTC);
