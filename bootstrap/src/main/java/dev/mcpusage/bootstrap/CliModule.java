@@ -122,8 +122,8 @@ public final class CliModule extends AbstractModule {
   }
 
   @Provides
-  RefreshCommand refresh(MaintainUsage maintainUsage) {
-    return new RefreshCommand(maintainUsage);
+  RefreshCommand refresh(MaintainUsage maintainUsage, Clock clock) {
+    return new RefreshCommand(maintainUsage, clock);
   }
 
   @Provides

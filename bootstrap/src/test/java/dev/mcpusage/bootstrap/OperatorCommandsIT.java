@@ -116,6 +116,12 @@ class OperatorCommandsIT {
     McpUsageProcess.Result daily =
         McpUsageProcess.run("--db-url", address.jdbcUrl(), "daily", "--days", "181");
     McpUsageProcess.Result refresh = McpUsageProcess.run("--db-url", address.jdbcUrl(), "refresh");
+    McpUsageProcess.Result refreshWindow =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "refresh", "--since", "2d");
+    McpUsageProcess.Result refreshBadWindow =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "refresh", "--since", "yesterday");
+    McpUsageProcess.Result toolsAfterRefresh =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "tools", "--json");
     McpUsageProcess.Result dryRun =
         McpUsageProcess.run(
             "--db-url", address.jdbcUrl(), "cleanup", "--retention-days", "1", "--dry-run");
@@ -130,6 +136,10 @@ class OperatorCommandsIT {
     assertThat(errors.out()).contains("tool_0").contains("TimeoutError").contains("30");
     assertThat(sources.out()).contains("\"call_count\" : 75").contains("src_0").contains("src_1");
     assertThat(refresh.out()).contains("rebuilt from 300 events");
+    assertThat(refreshWindow.out()).contains("(3 days) from 300 events");
+    assertThat(refreshBadWindow.exitCode()).isEqualTo(2);
+    assertThat(refreshBadWindow.err()).contains("--since must be").contains("'yesterday'");
+    assertThat(toolsAfterRefresh.out()).isEqualTo(tools.out());
     assertThat(hourly.out())
         .contains("\"tool_name\" : \"tool_1\"")
         .contains("\"call_count\" : 150");

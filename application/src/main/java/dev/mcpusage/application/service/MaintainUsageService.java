@@ -62,6 +62,14 @@ public class MaintainUsageService implements MaintainUsage {
   }
 
   @Override
+  public long rebuildRollups(DayBucket first, DayBucket last) {
+    if (last.compareTo(first) < 0) {
+      throw new IllegalArgumentException("the last day " + last + " is before the first " + first);
+    }
+    return store.rebuildRollups(first, last);
+  }
+
+  @Override
   public List<VerificationCheck> verify() {
     return store.runChecks();
   }

@@ -73,8 +73,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Instant now = clock.instant();
-    Instant from = instant("--since", since, now);
-    Instant to = instant("--until", until, now);
+    Instant from = TimeArgument.require(spec, "--since", since, now);
+    Instant to = TimeArgument.require(spec, "--until", until, now);
     if (!from.isBefore(to)) {
       throw new ParameterException(
           spec.commandLine(), "--since (" + from + ") must be before --until (" + to + ")");
@@ -125,14 +125,5 @@ public final class ExportCommand implements Callable<Integer> {
           writer.write(event);
           progress.update(++written[0], 0);
         });
-  }
-
-  private Instant instant(String option, String text, Instant now) {
-    return TimeArgument.parse(text, now)
-        .orElseThrow(
-            () ->
-                new ParameterException(
-                    spec.commandLine(),
-                    option + " must be " + TimeArgument.FORMS + ", was '" + text + "'"));
   }
 }

@@ -131,22 +131,13 @@ public final class ReportOptions {
           spec.commandLine(), "choose " + lengthOption + " or --since/--until, not both");
     }
     Instant now = Instant.now();
-    Instant from = instant(spec, "--since", since, now);
-    Instant to = until == null ? now : instant(spec, "--until", until, now);
+    Instant from = TimeArgument.require(spec, "--since", since, now);
+    Instant to = until == null ? now : TimeArgument.require(spec, "--until", until, now);
     if (!from.isBefore(to)) {
       throw new ParameterException(
           spec.commandLine(), "--since (" + from + ") must be before --until (" + to + ")");
     }
     return Optional.of(new Instant[] {from, to});
-  }
-
-  private static Instant instant(CommandSpec spec, String option, String text, Instant now) {
-    return TimeArgument.parse(text, now)
-        .orElseThrow(
-            () ->
-                new ParameterException(
-                    spec.commandLine(),
-                    option + " must be " + TimeArgument.FORMS + ", was '" + text + "'"));
   }
 
   UsageFilter filter() {

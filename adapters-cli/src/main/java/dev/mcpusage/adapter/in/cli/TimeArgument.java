@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Parser: a point in time given on the command line — an ISO-8601 instant ({@code
@@ -22,6 +24,15 @@ final class TimeArgument {
   private static final Pattern AGE = Pattern.compile("(\\d{1,6})([mhdw])");
 
   private TimeArgument() {}
+
+  /** The instant {@code text} of {@code option} means at {@code now}; exit 2 naming it if none. */
+  static Instant require(CommandSpec spec, String option, String text, Instant now) {
+    return parse(text, now)
+        .orElseThrow(
+            () ->
+                new ParameterException(
+                    spec.commandLine(), option + " must be " + FORMS + ", was '" + text + "'"));
+  }
 
   /** The instant {@code text} means at {@code now}, or empty when it is none of the forms. */
   static Optional<Instant> parse(String text, Instant now) {

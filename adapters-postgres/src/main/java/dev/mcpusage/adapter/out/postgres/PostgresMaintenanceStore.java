@@ -83,6 +83,12 @@ public final class PostgresMaintenanceStore implements MaintenanceStore {
   }
 
   @Override
+  public long rebuildRollups(DayBucket first, DayBucket last) {
+    return pool.inTransaction(
+        dsl -> Routines.mcpUsageRebuildRollups(dsl.configuration(), first.date(), last.date()));
+  }
+
+  @Override
   public List<VerificationCheck> runChecks() {
     return new PostgresSelfChecks(pool).run();
   }

@@ -16,7 +16,6 @@ import dev.mcpusage.domain.stats.ToolStats;
 import dev.mcpusage.domain.stats.UsageFilter;
 import dev.mcpusage.domain.stats.UsageRollup;
 import dev.mcpusage.domain.window.TimeWindow;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,6 +34,9 @@ import org.jooq.impl.SQLDataType;
  * hours around them from the hourly ones, so a read costs buckets, not events.
  */
 public final class PostgresUsageStatsReader implements UsageStatsReader {
+
+  /** Totals, extremes, first and last call, then one column per histogram bucket. */
+  private static final int STATS_COLUMNS = 7 + LatencyHistogram.BUCKET_COUNT;
 
   private static final Comparator<ToolKey> TOOL_ORDER =
       Comparator.comparing(ToolKey::serverName)
@@ -213,26 +215,33 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
 
   private static <B> List<UsageRollup> rollups(
       DSLContext dsl, RollupGrain<B> grain, TimeWindow window, UsageFilter filter) {
-    // a session is a client's session: per-client distinct counts add up exactly across clients
-    Field<java.math.BigDecimal> sessions = sum(grain.uniqueSessions());
-    List<Field<?>> select =
-        new ArrayList<>(List.of(grain.bucket(), grain.server(), grain.category(), grain.tool()));
-    select.addAll(aggregates(grain));
-    select.add(sessions);
-    return dsl
-        .select(select)
-        .from(grain.rollup())
-        .where(grain.rows(window, filter))
-        .groupBy(grain.bucket(), grain.server(), grain.category(), grain.tool())
-        .fetch(
+    List<Field<?>> key = List.of(grain.bucket(), grain.server(), grain.category(), grain.tool());
+    List<Field<?>> select = new ArrayList<>(key);
+    Field<?> sessions;
+    org.jooq.Select<?> query;
+    if (grain.client() == null) {
+      // a per-tool rollup has one row per series point: read the rows as they are
+      select.addAll(columns(grain));
+      sessions = grain.uniqueSessions();
+      select.add(sessions);
+      query = dsl.select(select).from(grain.rollup()).where(grain.rows(window, filter));
+    } else {
+      // a session is a client's session: per-client distinct counts add up exactly
+      select.addAll(aggregates(grain));
+      sessions = total(grain.uniqueSessions());
+      select.add(sessions);
+      query =
+          dsl.select(select).from(grain.rollup()).where(grain.rows(window, filter)).groupBy(key);
+    }
+    return query.fetch().stream()
+        .map(
             row ->
                 new UsageRollup(
                     grain.bucketStart().apply(row.get(grain.bucket())),
                     new ToolKey(
                         row.get(grain.server()), row.get(grain.category()), row.get(grain.tool())),
-                    stats(row, 4),
-                    row.get(sessions).longValueExact()))
-        .stream()
+                    stats(row, key.size()),
+                    ((Number) row.get(key.size() + STATS_COLUMNS)).longValue()))
         .sorted(
             Comparator.comparing(UsageRollup::bucketStart)
                 .thenComparing(UsageRollup::tool, TOOL_ORDER))
@@ -305,6 +314,22 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
     return fields;
   }
 
+  /** The statistics columns of one stored row, in the order {@link #stats} reads them. */
+  private static List<Field<?>> columns(RollupGrain<?> grain) {
+    List<Field<?>> fields =
+        new ArrayList<>(
+            List.of(
+                grain.calls(),
+                grain.errors(),
+                grain.responseTimeSum(),
+                grain.minResponseTime(),
+                grain.maxResponseTime(),
+                grain.firstCall(),
+                grain.lastCall()));
+    fields.addAll(grain.latencyBuckets());
+    return fields;
+  }
+
   /**
    * sum() of a bigint is numeric in PostgreSQL; back to bigint so rows map to longs, not
    * BigDecimals.
@@ -314,25 +339,23 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
   }
 
   /**
-   * The statistics from the {@link #aggregates} columns starting at {@code first}. The values are
-   * read as stored (the fields are typed already): a converting {@code get(int, Class)} per value
-   * cost more than the query on a week of hourly rows.
+   * The statistics from the {@link #aggregates} or {@link #columns} starting at {@code first}. The
+   * values are read as fetched: a converting {@code get(int, Class)} per value cost more than the
+   * query on a week of hourly rows.
    */
   private static BucketStats stats(Record row, int first) {
     long[] histogram = new long[LatencyHistogram.BUCKET_COUNT];
     for (int i = 0; i < histogram.length; i++) {
-      histogram[i] = (Long) row.get(first + 7 + i);
+      histogram[i] = ((Number) row.get(first + 7 + i)).longValue();
     }
     return RollupRowMapper.stats(
-        (Long) row.get(first),
-        (Long) row.get(first + 1),
-        (Long) row.get(first + 2),
+        ((Number) row.get(first)).longValue(),
+        ((Number) row.get(first + 1)).longValue(),
+        ((Number) row.get(first + 2)).longValue(),
         (Integer) row.get(first + 3),
         (Integer) row.get(first + 4),
         (java.time.OffsetDateTime) row.get(first + 5),
         (java.time.OffsetDateTime) row.get(first + 6),
         histogram);
   }
-
-  private record RowKey(Instant bucket, ToolKey tool) {}
 }

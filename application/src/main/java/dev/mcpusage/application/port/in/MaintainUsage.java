@@ -8,6 +8,7 @@ import dev.mcpusage.application.port.out.RollupRebuild;
 import dev.mcpusage.application.port.out.SchemaMigration;
 import dev.mcpusage.application.port.out.StoreDescription;
 import dev.mcpusage.application.port.out.VerificationCheck;
+import dev.mcpusage.domain.bucket.DayBucket;
 import dev.mcpusage.domain.retention.RetentionPolicy;
 import java.util.List;
 
@@ -28,6 +29,9 @@ public interface MaintainUsage {
 
   /** Rebuilds every rollup from the raw events (repair; normal inserts keep rollups current). */
   List<RollupRebuild> rebuildRollups();
+
+  /** Rebuilds the rollups of the UTC days first..last only; returns how many events they hold. */
+  long rebuildRollups(DayBucket first, DayBucket last);
 
   /** Runs the store's self-checks (the seed's four checks and the rollup status). */
   List<VerificationCheck> verify();

@@ -22,6 +22,9 @@ public interface MaintenanceStore {
   /** Rebuilds all rollups from the events. */
   List<RollupRebuild> rebuildRollups();
 
+  /** Rebuilds the rollups of the UTC days first..last from their events; returns the events. */
+  long rebuildRollups(DayBucket first, DayBucket last);
+
   /** Runs the store's self-checks. */
   List<VerificationCheck> runChecks();
 
