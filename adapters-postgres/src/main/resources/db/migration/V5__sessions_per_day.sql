@@ -67,9 +67,10 @@ DROP TABLE mcp_usage_hourly_sessions, mcp_usage_daily_sessions,
 
 -- Distinct sessions of a window that reaches the present, without scanning session rows: a session
 -- has a call in [since, now] exactly when its latest call is at or after `since`. Each session's
--- latest hour is kept, and per (server, client, hour) how many sessions have their latest call in
--- it; a 180-day count sums at most 4,320 rows per server and client instead of counting 400,000
--- distinct pairs. Windows that end in the past, or with a tool filter, count session rows.
+-- latest hour is kept, and per (server, client) how many sessions have their latest call in each
+-- hour and in each UTC day; a 180-day count sums about 180 day rows and 24 hour rows per server
+-- and client instead of counting 400,000 distinct pairs. Windows that end in the past, or with a
+-- tool filter, count session rows.
 CREATE TABLE mcp_usage_session_last_hours (
     server_name text        NOT NULL,
     client_type text        NOT NULL,
@@ -88,12 +89,22 @@ CREATE TABLE mcp_usage_sessions_by_last_hour (
     sessions    bigint      NOT NULL,
     CONSTRAINT mcp_usage_sessions_by_last_hour_pkey PRIMARY KEY (server_name, last_hour, client_type)
 );
+CREATE INDEX idx_mcp_usage_sessions_by_last_hour_hour ON mcp_usage_sessions_by_last_hour (last_hour);
+
+CREATE TABLE mcp_usage_sessions_by_last_day (
+    server_name text   NOT NULL,
+    last_day    date   NOT NULL,
+    client_type text   NOT NULL,
+    sessions    bigint NOT NULL,
+    CONSTRAINT mcp_usage_sessions_by_last_day_pkey PRIMARY KEY (server_name, last_day, client_type)
+);
+CREATE INDEX idx_mcp_usage_sessions_by_last_day_day ON mcp_usage_sessions_by_last_day (last_day);
 
 -- Recomputes both from the session day rows (the last hour of a day row is its highest hour bit).
 CREATE FUNCTION mcp_usage_rebuild_session_last_hours() RETURNS void
     LANGUAGE sql
 AS $$
-    TRUNCATE mcp_usage_session_last_hours, mcp_usage_sessions_by_last_hour;
+    TRUNCATE mcp_usage_session_last_hours, mcp_usage_sessions_by_last_hour, mcp_usage_sessions_by_last_day;
     INSERT INTO mcp_usage_session_last_hours (server_name, client_type, session_id, last_hour)
     SELECT server_name, client_type, session_id,
            max((date_bucket::timestamp AT TIME ZONE 'UTC')
@@ -103,6 +114,10 @@ AS $$
      GROUP BY 1, 2, 3;
     INSERT INTO mcp_usage_sessions_by_last_hour (server_name, last_hour, client_type, sessions)
     SELECT server_name, last_hour, client_type, count(*)
+      FROM mcp_usage_session_last_hours
+     GROUP BY 1, 2, 3;
+    INSERT INTO mcp_usage_sessions_by_last_day (server_name, last_day, client_type, sessions)
+    SELECT server_name, (last_hour AT TIME ZONE 'UTC')::date, client_type, count(*)
       FROM mcp_usage_session_last_hours
      GROUP BY 1, 2, 3;
 $$;
@@ -144,6 +159,7 @@ $$;
 ALTER TABLE mcp_usage_sessions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE mcp_usage_session_last_hours ENABLE ROW LEVEL SECURITY;
 ALTER TABLE mcp_usage_sessions_by_last_hour ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mcp_usage_sessions_by_last_day ENABLE ROW LEVEL SECURITY;
 DO $$
 DECLARE
     role text;
@@ -153,7 +169,9 @@ BEGIN
         EXECUTE format('GRANT SELECT ON mcp_usage_sessions TO %I', role);
         EXECUTE format('CREATE POLICY %I ON mcp_usage_sessions FOR SELECT TO %I USING (true)', role || '_read', role);
         EXECUTE format('GRANT SELECT ON mcp_usage_hourly_tool_rollup, mcp_usage_daily_tool_rollup,'
-                       ' mcp_usage_session_last_hours, mcp_usage_sessions_by_last_hour TO %I', role);
+                       ' mcp_usage_session_last_hours, mcp_usage_sessions_by_last_hour,'
+                       ' mcp_usage_sessions_by_last_day TO %I', role);
+        EXECUTE format('CREATE POLICY %I ON mcp_usage_sessions_by_last_day FOR SELECT TO %I USING (true)', role || '_read', role);
         EXECUTE format('CREATE POLICY %I ON mcp_usage_session_last_hours FOR SELECT TO %I USING (true)', role || '_read', role);
         EXECUTE format('CREATE POLICY %I ON mcp_usage_sessions_by_last_hour FOR SELECT TO %I USING (true)', role || '_read', role);
         EXECUTE format('CREATE POLICY %I ON mcp_usage_hourly_tool_rollup FOR SELECT TO %I USING (true)', role || '_read', role);
@@ -285,15 +303,27 @@ BEGIN
                 moved_from = l.last_hour, last_hour = excluded.last_hour
              WHERE excluded.last_hour > l.last_hour
             RETURNING server_name, client_type, last_hour, moved_from
+        ), last_hour_moves AS (
+            SELECT server_name, last_hour AS hour, client_type, 1 AS delta FROM last_hours
+            UNION ALL
+            SELECT server_name, moved_from, client_type, -1 FROM last_hours WHERE moved_from IS NOT NULL
         ), last_hour_counts AS (
             INSERT INTO mcp_usage_sessions_by_last_hour AS c (server_name, last_hour, client_type, sessions)
             SELECT server_name, hour, client_type, sum(delta)
-              FROM (SELECT server_name, last_hour AS hour, client_type, 1 AS delta FROM last_hours
-                    UNION ALL
-                    SELECT server_name, moved_from, client_type, -1 FROM last_hours WHERE moved_from IS NOT NULL) AS moves
+              FROM last_hour_moves
              GROUP BY 1, 2, 3
+            HAVING sum(delta) <> 0
              ORDER BY 1, 2, 3
             ON CONFLICT (server_name, last_hour, client_type) DO UPDATE SET sessions = c.sessions + excluded.sessions
+            RETURNING 1
+        ), last_day_counts AS (
+            INSERT INTO mcp_usage_sessions_by_last_day AS c (server_name, last_day, client_type, sessions)
+            SELECT server_name, (hour AT TIME ZONE 'UTC')::date, client_type, sum(delta)
+              FROM last_hour_moves
+             GROUP BY 1, 2, 3
+            HAVING sum(delta) <> 0
+             ORDER BY 1, 2, 3
+            ON CONFLICT (server_name, last_day, client_type) DO UPDATE SET sessions = c.sessions + excluded.sessions
             RETURNING 1
         ), hourly AS (%2$s
         ), hourly_tools AS (%3$s
@@ -385,6 +415,7 @@ BEGIN
     DELETE FROM mcp_usage_sessions WHERE date_bucket < boundary;
     DELETE FROM mcp_usage_session_last_hours WHERE last_hour < boundary_start;
     DELETE FROM mcp_usage_sessions_by_last_hour WHERE last_hour < boundary_start;
+    DELETE FROM mcp_usage_sessions_by_last_day WHERE last_day < boundary;
     DELETE FROM mcp_usage_hourly_sources WHERE hour_bucket < boundary_start;
     DELETE FROM mcp_usage_daily_sources WHERE date_bucket < boundary;
     DELETE FROM mcp_usage_hourly_errors WHERE hour_bucket < boundary_start;
@@ -407,7 +438,7 @@ BEGIN
       INTO first_day, last_day FROM archon_mcp_usage_events e;
     TRUNCATE mcp_usage_hourly_rollup, mcp_usage_daily_rollup, mcp_usage_sessions,
              mcp_usage_hourly_tool_rollup, mcp_usage_daily_tool_rollup,
-             mcp_usage_session_last_hours, mcp_usage_sessions_by_last_hour,
+             mcp_usage_session_last_hours, mcp_usage_sessions_by_last_hour, mcp_usage_sessions_by_last_day,
              mcp_usage_hourly_sources, mcp_usage_daily_sources, mcp_usage_hourly_errors, mcp_usage_daily_errors;
     IF first_day IS NOT NULL THEN
         rebuilt := mcp_usage_rebuild_rollups(first_day, last_day);

@@ -117,6 +117,7 @@ public final class HttpServer {
                       }
                     }
                   });
+              config.routes.after(ResponseEtag::tag);
             });
     app.start();
     return app.port();

@@ -6,7 +6,6 @@ import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.sum;
 
 import dev.mcpusage.application.port.out.UsageStatsReader;
-import dev.mcpusage.domain.latency.LatencyHistogram;
 import dev.mcpusage.domain.stats.BucketStats;
 import dev.mcpusage.domain.stats.ClientUsage;
 import dev.mcpusage.domain.stats.ErrorCount;
@@ -34,9 +33,6 @@ import org.jooq.impl.SQLDataType;
  * hours around them from the hourly ones, so a read costs buckets, not events.
  */
 public final class PostgresUsageStatsReader implements UsageStatsReader {
-
-  /** Totals, extremes, first and last call, then one column per histogram bucket. */
-  private static final int STATS_COLUMNS = 7 + LatencyHistogram.BUCKET_COUNT;
 
   private static final Comparator<ToolKey> TOOL_ORDER =
       Comparator.comparing(ToolKey::serverName)
@@ -217,31 +213,29 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
       DSLContext dsl, RollupGrain<B> grain, TimeWindow window, UsageFilter filter) {
     List<Field<?>> key = List.of(grain.bucket(), grain.server(), grain.category(), grain.tool());
     List<Field<?>> select = new ArrayList<>(key);
-    Field<?> sessions;
-    org.jooq.Select<?> query;
+    org.jooq.ResultQuery<?> query;
     if (grain.client() == null) {
       // a per-tool rollup has one row per series point: read the rows as they are
       select.addAll(columns(grain));
-      sessions = grain.uniqueSessions();
-      select.add(sessions);
+      select.add(grain.uniqueSessions());
       query = dsl.select(select).from(grain.rollup()).where(grain.rows(window, filter));
     } else {
       // a session is a client's session: per-client distinct counts add up exactly
       select.addAll(aggregates(grain));
-      sessions = total(grain.uniqueSessions());
-      select.add(sessions);
+      select.add(total(grain.uniqueSessions()));
       query =
           dsl.select(select).from(grain.rollup()).where(grain.rows(window, filter)).groupBy(key);
     }
-    return query.fetch().stream()
-        .map(
+    Class<B> bucketType = grain.bucket().getType();
+    return RollupRowMapper.read(
+            query,
             row ->
                 new UsageRollup(
-                    grain.bucketStart().apply(row.get(grain.bucket())),
-                    new ToolKey(
-                        row.get(grain.server()), row.get(grain.category()), row.get(grain.tool())),
-                    stats(row, key.size()),
-                    ((Number) row.get(key.size() + STATS_COLUMNS)).longValue()))
+                    grain.bucketStart().apply(row.getObject(1, bucketType)),
+                    new ToolKey(row.getString(2), row.getString(3), row.getString(4)),
+                    RollupRowMapper.stats(row, 5),
+                    row.getLong(5 + RollupRowMapper.COLUMNS)))
+        .stream()
         .sorted(
             Comparator.comparing(UsageRollup::bucketStart)
                 .thenComparing(UsageRollup::tool, TOOL_ORDER))
@@ -253,26 +247,33 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
     List<Field<?>> select =
         new ArrayList<>(List.of(grain.server(), grain.category(), grain.tool()));
     select.addAll(aggregates(grain));
-    return dsl.select(select)
-        .from(grain.rollup())
-        .where(grain.rows(window, filter))
-        .groupBy(grain.server(), grain.category(), grain.tool())
-        .fetchMap(
+    Map<ToolKey, BucketStats> totals = new LinkedHashMap<>();
+    RollupRowMapper.read(
+            dsl.select(select)
+                .from(grain.rollup())
+                .where(grain.rows(window, filter))
+                .groupBy(grain.server(), grain.category(), grain.tool()),
             row ->
-                new ToolKey(
-                    row.get(grain.server()), row.get(grain.category()), row.get(grain.tool())),
-            row -> stats(row, 3));
+                Map.entry(
+                    new ToolKey(row.getString(1), row.getString(2), row.getString(3)),
+                    RollupRowMapper.stats(row, 4)))
+        .forEach(entry -> totals.put(entry.getKey(), entry.getValue()));
+    return totals;
   }
 
   private static Map<String, BucketStats> clientTotals(
       DSLContext dsl, RollupGrain<?> grain, TimeWindow window, UsageFilter filter) {
     List<Field<?>> select = new ArrayList<>(List.of(grain.client()));
     select.addAll(aggregates(grain));
-    return dsl.select(select)
-        .from(grain.rollup())
-        .where(grain.rows(window, filter))
-        .groupBy(grain.client())
-        .fetchMap(row -> clientName(row.get(grain.client())), row -> stats(row, 1));
+    Map<String, BucketStats> totals = new LinkedHashMap<>();
+    RollupRowMapper.read(
+            dsl.select(select)
+                .from(grain.rollup())
+                .where(grain.rows(window, filter))
+                .groupBy(grain.client()),
+            row -> Map.entry(clientName(row.getString(1)), RollupRowMapper.stats(row, 2)))
+        .forEach(entry -> totals.put(entry.getKey(), entry.getValue()));
+    return totals;
   }
 
   private static Select<Record3<String, Long, Long>> sourceCalls(
@@ -336,26 +337,5 @@ public final class PostgresUsageStatsReader implements UsageStatsReader {
    */
   private static Field<Long> total(Field<? extends Number> column) {
     return sum(column).cast(SQLDataType.BIGINT);
-  }
-
-  /**
-   * The statistics from the {@link #aggregates} or {@link #columns} starting at {@code first}. The
-   * values are read as fetched: a converting {@code get(int, Class)} per value cost more than the
-   * query on a week of hourly rows.
-   */
-  private static BucketStats stats(Record row, int first) {
-    long[] histogram = new long[LatencyHistogram.BUCKET_COUNT];
-    for (int i = 0; i < histogram.length; i++) {
-      histogram[i] = ((Number) row.get(first + 7 + i)).longValue();
-    }
-    return RollupRowMapper.stats(
-        ((Number) row.get(first)).longValue(),
-        ((Number) row.get(first + 1)).longValue(),
-        ((Number) row.get(first + 2)).longValue(),
-        (Integer) row.get(first + 3),
-        (Integer) row.get(first + 4),
-        (java.time.OffsetDateTime) row.get(first + 5),
-        (java.time.OffsetDateTime) row.get(first + 6),
-        histogram);
   }
 }

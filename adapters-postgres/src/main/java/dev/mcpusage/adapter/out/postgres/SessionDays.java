@@ -1,6 +1,7 @@
 package dev.mcpusage.adapter.out.postgres;
 
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_SESSIONS;
+import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_SESSIONS_BY_LAST_DAY;
 import static dev.mcpusage.adapter.out.postgres.jooq.Tables.MCP_USAGE_SESSIONS_BY_LAST_HOUR;
 
 import dev.mcpusage.domain.stats.UsageFilter;
@@ -34,21 +35,36 @@ final class SessionDays {
   /** Distinct sessions per stored client type ('' for unknown). */
   static Map<String, Long> perClient(DSLContext dsl, TimeWindow window, UsageFilter filter) {
     if (filter.toolCategory().isEmpty() && filter.toolName().isEmpty()) {
-      var c = MCP_USAGE_SESSIONS_BY_LAST_HOUR;
-      Condition scope = c.LAST_HOUR.ge(window.from().atOffset(ZoneOffset.UTC));
-      if (filter.serverName().isPresent()) {
-        scope = scope.and(c.SERVER_NAME.eq(filter.serverName().get()));
-      }
-      if (filter.clientType().isPresent()) {
-        scope = scope.and(c.CLIENT_TYPE.eq(filter.clientType().get()));
-      }
-      Condition afterWindow = c.LAST_HOUR.ge(window.to().atOffset(ZoneOffset.UTC));
-      boolean callsAfterWindow = dsl.fetchExists(c, scope.and(afterWindow).and(c.SESSIONS.gt(0L)));
+      var hours = MCP_USAGE_SESSIONS_BY_LAST_HOUR;
+      var days = MCP_USAGE_SESSIONS_BY_LAST_DAY;
+      boolean callsAfterWindow =
+          dsl.fetchExists(
+              hours,
+              hours
+                  .LAST_HOUR
+                  .ge(window.to().atOffset(ZoneOffset.UTC))
+                  .and(hours.SESSIONS.gt(0L))
+                  .and(scope(filter, hours.SERVER_NAME, hours.CLIENT_TYPE)));
       if (!callsAfterWindow) {
-        return dsl.select(c.CLIENT_TYPE, DSL.sum(c.SESSIONS))
-            .from(c)
-            .where(scope)
-            .groupBy(c.CLIENT_TYPE)
+        // latest call on a later day than the window's first, or in its first day's hours
+        LocalDate firstDay = LocalDate.ofInstant(window.from(), ZoneOffset.UTC);
+        Instant secondDay = firstDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        var counts =
+            DSL.select(days.CLIENT_TYPE, days.SESSIONS)
+                .from(days)
+                .where(days.LAST_DAY.gt(firstDay))
+                .and(scope(filter, days.SERVER_NAME, days.CLIENT_TYPE))
+                .unionAll(
+                    DSL.select(hours.CLIENT_TYPE, hours.SESSIONS)
+                        .from(hours)
+                        .where(hours.LAST_HOUR.ge(window.from().atOffset(ZoneOffset.UTC)))
+                        .and(hours.LAST_HOUR.lt(secondDay.atOffset(ZoneOffset.UTC)))
+                        .and(scope(filter, hours.SERVER_NAME, hours.CLIENT_TYPE)))
+                .asTable("counts", "client_type", "sessions");
+        Field<String> client = counts.field("client_type", String.class);
+        return dsl.select(client, DSL.sum(counts.field("sessions", Long.class)))
+            .from(counts)
+            .groupBy(client)
             .fetchMap(row -> row.value1(), row -> row.value2().longValue());
       }
     }
@@ -65,13 +81,8 @@ final class SessionDays {
     LocalDate first = LocalDate.ofInstant(window.from(), ZoneOffset.UTC);
     LocalDate last = LocalDate.ofInstant(window.to().minusNanos(1), ZoneOffset.UTC);
     Field<Integer> mask = windowHours(s.DATE_BUCKET, window, first, last);
-    Condition condition = s.DATE_BUCKET.between(first, last);
-    if (filter.serverName().isPresent()) {
-      condition = condition.and(s.SERVER_NAME.eq(filter.serverName().get()));
-    }
-    if (filter.clientType().isPresent()) {
-      condition = condition.and(s.CLIENT_TYPE.eq(filter.clientType().get()));
-    }
+    Condition condition =
+        s.DATE_BUCKET.between(first, last).and(scope(filter, s.SERVER_NAME, s.CLIENT_TYPE));
     if (filter.toolCategory().isPresent() || filter.toolName().isPresent()) {
       condition =
           condition.and(
@@ -90,6 +101,17 @@ final class SessionDays {
       condition = condition.and(DSL.condition("({0} & {1}) <> 0", s.HOURS, mask));
     }
     return DSL.select(s.CLIENT_TYPE, s.SESSION_ID).from(s).where(condition);
+  }
+
+  private static Condition scope(UsageFilter filter, Field<String> server, Field<String> client) {
+    Condition condition = DSL.noCondition();
+    if (filter.serverName().isPresent()) {
+      condition = condition.and(server.eq(filter.serverName().get()));
+    }
+    if (filter.clientType().isPresent()) {
+      condition = condition.and(client.eq(filter.clientType().get()));
+    }
+    return condition;
   }
 
   /** Per row, the bits of the window's hours on that row's day. */
