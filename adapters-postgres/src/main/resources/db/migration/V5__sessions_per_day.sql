@@ -187,26 +187,21 @@ CREATE OR REPLACE FUNCTION mcp_usage_rollup_statements(source text) RETURNS text
     LANGUAGE plpgsql IMMUTABLE
 AS $fn$
 DECLARE
-    -- %1$s bucket column, %2$s the CTE with the sessions each row gains, %3$s rollup table,
-    -- %4$s a RETURNING clause (the other upserts are CTEs of the last one) or nothing,
-    -- %5$s / %6$s ', client_type' / ', t.client_type' for the per-client rollups, nothing for the
-    -- per-tool ones
+    -- %1$s the CTE with the aggregated rows, %2$s bucket column, %3$s the CTE with the sessions
+    -- each row gains, %4$s rollup table, %5$s a RETURNING clause (the other upserts are CTEs of the
+    -- last one) or nothing, %6$s ', client_type' for the per-client rollups or nothing
     upsert text := format($sql$
-            INSERT INTO %%3$I AS r (%%1$s, server_name, tool_category, tool_name%%5$s,
+            INSERT INTO %%4$I AS r (%%2$s, server_name, tool_category, tool_name%%6$s,
                                    call_count, error_count, response_time_sum_ms, min_response_time_ms,
-                                   max_response_time_ms, first_call_at, last_call_at, unique_sessions, %2$s)
+                                   max_response_time_ms, first_call_at, last_call_at, unique_sessions, %1$s)
             SELECT t.bucket, t.server_name, t.tool_category, t.tool_name%%6$s, t.calls, t.errors, t.sum_ms,
-                   t.min_ms, t.max_ms, t.first_at, t.last_at, coalesce(s.n, 0), %3$s
-              FROM (SELECT %%1$s AS bucket, server_name, tool_category, tool_name%%5$s,
-                           sum(calls)::bigint AS calls, sum(errors)::bigint AS errors, sum(sum_ms)::bigint AS sum_ms,
-                           min(min_ms) AS min_ms, max(max_ms) AS max_ms, min(first_at) AS first_at,
-                           max(last_at) AS last_at, %1$s
-                      FROM slots GROUP BY %%1$s, server_name, tool_category, tool_name%%5$s) AS t
-              LEFT JOIN (SELECT bucket, server_name, tool_category, tool_name%%5$s, sum(n)::bigint AS n
-                           FROM %%2$s GROUP BY bucket, server_name, tool_category, tool_name%%5$s) AS s
-                   USING (bucket, server_name, tool_category, tool_name%%5$s)
+                   t.min_ms, t.max_ms, t.first_at, t.last_at, coalesce(s.n, 0), %1$s
+              FROM %%1$s AS t
+              LEFT JOIN (SELECT bucket, server_name, tool_category, tool_name%%6$s, sum(n)::bigint AS n
+                           FROM %%3$s GROUP BY bucket, server_name, tool_category, tool_name%%6$s) AS s
+                   USING (bucket, server_name, tool_category, tool_name%%6$s)
              ORDER BY t.server_name, t.bucket, t.tool_category, t.tool_name%%6$s
-            ON CONFLICT (server_name, %%1$s, tool_category, tool_name%%5$s) DO UPDATE SET
+            ON CONFLICT (server_name, %%2$s, tool_category, tool_name%%6$s) DO UPDATE SET
                 call_count           = r.call_count + excluded.call_count,
                 error_count          = r.error_count + excluded.error_count,
                 response_time_sum_ms = r.response_time_sum_ms + excluded.response_time_sum_ms,
@@ -215,12 +210,19 @@ DECLARE
                 first_call_at        = least(r.first_call_at, excluded.first_call_at),
                 last_call_at         = greatest(r.last_call_at, excluded.last_call_at),
                 unique_sessions      = r.unique_sessions + excluded.unique_sessions,
-                %4$s
-            %%4$s$sql$,
-            mcp_usage_latency_list('coalesce(sum(calls) FILTER (WHERE slot = %2$s), 0)::integer AS %1$s'),
+                %2$s
+            %%5$s$sql$,
             mcp_usage_latency_list('%1$s'),
-            mcp_usage_latency_list('t.%1$s'),
             mcp_usage_latency_list('%1$s = r.%1$s + excluded.%1$s'));
+    -- a coarser grain summed from the per-client hourly rows: %1$s bucket expression, %2$s source
+    -- CTE, %3$s ', client_type' or nothing
+    regroup text := format($sql$
+            SELECT %%1$s AS bucket, server_name, tool_category, tool_name%%3$s,
+                   sum(calls)::bigint AS calls, sum(errors)::bigint AS errors, sum(sum_ms)::bigint AS sum_ms,
+                   min(min_ms) AS min_ms, max(max_ms) AS max_ms, min(first_at) AS first_at,
+                   max(last_at) AS last_at, %1$s
+              FROM %%2$s GROUP BY %%1$s, server_name, tool_category, tool_name%%3$s$sql$,
+            mcp_usage_latency_list('sum(%1$s)::integer AS %1$s'));
     -- %1$s source, %2$s bucket expression, %3$s bucket column, %4$I sources table, %5$I errors table
     sources_and_errors text[] := ARRAY[$sql$
         INSERT INTO %4$I AS r (%3$s, server_name, tool_category, tool_name, source_id, call_count, error_count)
@@ -325,16 +327,30 @@ BEGIN
              ORDER BY 1, 2, 3
             ON CONFLICT (server_name, last_day, client_type) DO UPDATE SET sessions = c.sessions + excluded.sessions
             RETURNING 1
-        ), hourly AS (%2$s
-        ), hourly_tools AS (%3$s
-        ), daily_tools AS (%4$s
+        ), per_client_hours AS MATERIALIZED (
+            -- the histogram is counted once, per client and hour; the other grains add these up
+            SELECT hour_bucket AS bucket, date_bucket, server_name, tool_category, tool_name, client_type,
+                   sum(calls)::bigint AS calls, sum(errors)::bigint AS errors, sum(sum_ms)::bigint AS sum_ms,
+                   min(min_ms) AS min_ms, max(max_ms) AS max_ms, min(first_at) AS first_at,
+                   max(last_at) AS last_at, %2$s
+              FROM slots GROUP BY 1, 2, 3, 4, 5, 6
+        ), per_tool_hours AS (%3$s
+        ), per_tool_days AS (%4$s
+        ), per_client_days AS (%5$s
+        ), hourly AS (%6$s
+        ), hourly_tools AS (%7$s
+        ), daily_tools AS (%8$s
         )
-        %5$s
+        %9$s
         $sql$, source,
-            format(upsert, 'hour_bucket', 'hourly_sessions', 'mcp_usage_hourly_rollup', 'RETURNING 1', ', client_type', ', t.client_type'),
-            format(upsert, 'hour_bucket', 'hourly_sessions', 'mcp_usage_hourly_tool_rollup', 'RETURNING 1', '', ''),
-            format(upsert, 'date_bucket', 'daily_sessions', 'mcp_usage_daily_tool_rollup', 'RETURNING 1', '', ''),
-            format(upsert, 'date_bucket', 'daily_sessions', 'mcp_usage_daily_rollup', '', ', client_type', ', t.client_type')),
+            mcp_usage_latency_list('coalesce(sum(calls) FILTER (WHERE slot = %2$s), 0)::integer AS %1$s'),
+            format(regroup, 'bucket', 'per_client_hours', ''),
+            format(regroup, 'date_bucket', 'per_client_hours', ''),
+            format(regroup, 'date_bucket', 'per_client_hours', ', client_type'),
+            format(upsert, 'per_client_hours', 'hour_bucket', 'hourly_sessions', 'mcp_usage_hourly_rollup', 'RETURNING 1', ', client_type'),
+            format(upsert, 'per_tool_hours', 'hour_bucket', 'hourly_sessions', 'mcp_usage_hourly_tool_rollup', 'RETURNING 1', ''),
+            format(upsert, 'per_tool_days', 'date_bucket', 'daily_sessions', 'mcp_usage_daily_tool_rollup', 'RETURNING 1', ''),
+            format(upsert, 'per_client_days', 'date_bucket', 'daily_sessions', 'mcp_usage_daily_rollup', '', ', client_type')),
         format(sources_and_errors[1], source, 'e.hour_bucket', 'hour_bucket', 'mcp_usage_hourly_sources', ''),
         format(sources_and_errors[2], source, 'e.hour_bucket', 'hour_bucket', '', 'mcp_usage_hourly_errors'),
         format(sources_and_errors[1], source, 'e.date_bucket', 'date_bucket', 'mcp_usage_daily_sources', ''),
@@ -375,7 +391,10 @@ END;
 $$;
 
 -- Removes every event before `cutoff`: day partitions wholly before it are dropped (no DELETE, the
--- space returns at once), the day holding it is trimmed and its rollups rebuilt.
+-- space returns at once), the day holding it is trimmed and its rollups rebuilt. The aggregates of
+-- the dropped days stay until mcp_usage_trim_aggregates_before: no read reaches them (windows end
+-- at 180 days), and their rows, tens of thousands a day, would take longer to delete than the
+-- day's partition takes to drop.
 CREATE OR REPLACE FUNCTION mcp_usage_remove_events_before(cutoff timestamptz, OUT dropped_days date[], OUT deleted_count bigint)
     LANGUAGE plpgsql
 AS $$
@@ -397,7 +416,7 @@ BEGIN
     LOOP
         day := to_date(right(partition.relname, 8), 'YYYYMMDD');
         IF day < boundary THEN
-            SELECT coalesce(sum(call_count), 0) INTO removed FROM mcp_usage_daily_rollup WHERE date_bucket = day;
+            SELECT coalesce(sum(call_count), 0) INTO removed FROM mcp_usage_daily_tool_rollup WHERE date_bucket = day;
             EXECUTE format('DROP TABLE %I', partition.relname);
             deleted_count := deleted_count + removed;
             dropped_days := dropped_days || day;
@@ -407,22 +426,59 @@ BEGIN
     DELETE FROM archon_mcp_usage_events WHERE "timestamp" < cutoff;
     GET DIAGNOSTICS removed = ROW_COUNT;
     deleted_count := deleted_count + removed;
-
-    DELETE FROM mcp_usage_hourly_rollup WHERE hour_bucket < boundary_start;
-    DELETE FROM mcp_usage_daily_rollup WHERE date_bucket < boundary;
-    DELETE FROM mcp_usage_hourly_tool_rollup WHERE hour_bucket < boundary_start;
-    DELETE FROM mcp_usage_daily_tool_rollup WHERE date_bucket < boundary;
-    DELETE FROM mcp_usage_sessions WHERE date_bucket < boundary;
-    DELETE FROM mcp_usage_session_last_hours WHERE last_hour < boundary_start;
-    DELETE FROM mcp_usage_sessions_by_last_hour WHERE last_hour < boundary_start;
-    DELETE FROM mcp_usage_sessions_by_last_day WHERE last_day < boundary;
-    DELETE FROM mcp_usage_hourly_sources WHERE hour_bucket < boundary_start;
-    DELETE FROM mcp_usage_daily_sources WHERE date_bucket < boundary;
-    DELETE FROM mcp_usage_hourly_errors WHERE hour_bucket < boundary_start;
-    DELETE FROM mcp_usage_daily_errors WHERE date_bucket < boundary;
     IF cutoff > boundary_start THEN
         PERFORM mcp_usage_rebuild_rollups(boundary, boundary);
     END IF;
+END;
+$$;
+
+-- Deletes the aggregates of the days before `boundary` (rollups, sessions, sources, errors);
+-- returns how many rows went.
+CREATE FUNCTION mcp_usage_trim_aggregates_before(boundary date) RETURNS bigint
+    LANGUAGE plpgsql
+AS $$
+DECLARE
+    boundary_start timestamptz := boundary::timestamp AT TIME ZONE 'UTC';
+    removed bigint;
+    total bigint := 0;
+BEGIN
+    DELETE FROM mcp_usage_hourly_rollup WHERE hour_bucket < boundary_start;
+    GET DIAGNOSTICS removed = ROW_COUNT; total := total + removed;
+    DELETE FROM mcp_usage_daily_rollup WHERE date_bucket < boundary;
+    GET DIAGNOSTICS removed = ROW_COUNT; total := total + removed;
+    DELETE FROM mcp_usage_hourly_tool_rollup WHERE hour_bucket < boundary_start;
+    GET DIAGNOSTICS removed = ROW_COUNT; total := total + removed;
+    DELETE FROM mcp_usage_daily_tool_rollup WHERE date_bucket < boundary;
+    GET DIAGNOSTICS removed = ROW_COUNT; total := total + removed;
+    DELETE FROM mcp_usage_sessions WHERE date_bucket < boundary;
+    GET DIAGNOSTICS removed = ROW_COUNT; total := total + removed;
+    DELETE FROM mcp_usage_session_last_hours WHERE last_hour < boundary_start;
+    GET DIAGNOSTICS removed = ROW_COUNT; total := total + removed;
+    DELETE FROM mcp_usage_sessions_by_last_hour WHERE last_hour < boundary_start;
+    GET DIAGNOSTICS removed = ROW_COUNT; total := total + removed;
+    DELETE FROM mcp_usage_sessions_by_last_day WHERE last_day < boundary;
+    GET DIAGNOSTICS removed = ROW_COUNT; total := total + removed;
+    DELETE FROM mcp_usage_hourly_sources WHERE hour_bucket < boundary_start;
+    GET DIAGNOSTICS removed = ROW_COUNT; total := total + removed;
+    DELETE FROM mcp_usage_daily_sources WHERE date_bucket < boundary;
+    GET DIAGNOSTICS removed = ROW_COUNT; total := total + removed;
+    DELETE FROM mcp_usage_hourly_errors WHERE hour_bucket < boundary_start;
+    GET DIAGNOSTICS removed = ROW_COUNT; total := total + removed;
+    DELETE FROM mcp_usage_daily_errors WHERE date_bucket < boundary;
+    GET DIAGNOSTICS removed = ROW_COUNT; total := total + removed;
+    RETURN total;
+END;
+$$;
+
+-- Seed: deletes events older than 180 days (and their aggregates); returns how many events went.
+CREATE OR REPLACE FUNCTION cleanup_mcp_usage_events(OUT deleted_count bigint)
+    LANGUAGE plpgsql
+AS $$
+DECLARE
+    cutoff timestamptz := now() - interval '180 days';
+BEGIN
+    SELECT r.deleted_count INTO deleted_count FROM mcp_usage_remove_events_before(cutoff) AS r;
+    PERFORM mcp_usage_trim_aggregates_before((cutoff AT TIME ZONE 'UTC')::date);
 END;
 $$;
 

@@ -22,6 +22,6 @@ public final class EmbeddedPostgresModule extends AbstractModule {
   @Provides
   @Singleton
   DatabaseServer databaseServer() {
-    return new EmbeddedPostgresServer(settings.dataDir(), LOG::info);
+    return new EmbeddedPostgresServer(settings.dataDir(), LOG::info, settings.embeddedFsync());
   }
 }

@@ -41,7 +41,8 @@ public record Settings(
     int trackerBatchSize,
     int trackerLingerMs,
     int journalMaxMb,
-    int maintenanceIntervalSeconds) {
+    int maintenanceIntervalSeconds,
+    boolean embeddedFsync) {
 
   private static final String JDBC_PREFIX = "jdbc:postgresql://";
 
@@ -90,7 +91,8 @@ public record Settings(
         lookup.integer("tracker.batch.size", 1_000, 1, 100_000),
         lookup.integer("tracker.linger.ms", 200, 1, 60_000),
         lookup.integer("journal.max.mb", 1_024, 1, 1_048_576),
-        lookup.integer("maintenance.interval.seconds", 3_600, 1, 86_400));
+        lookup.integer("maintenance.interval.seconds", 3_600, 1, 86_400),
+        Boolean.parseBoolean(lookup.get("embedded.fsync").orElse("true")));
   }
 
   private static String validPattern(String pattern) {

@@ -39,11 +39,14 @@ class ExportImportIT {
   @BeforeAll
   static void startTwoDatabases() {
     source =
-        new PostgresConnectionPool(new EmbeddedPostgresServer(dir.resolve("a"), m -> {}), 2, true);
+        new PostgresConnectionPool(
+            new EmbeddedPostgresServer(dir.resolve("a"), m -> {}, false), 2, true);
     target =
-        new PostgresConnectionPool(new EmbeddedPostgresServer(dir.resolve("b"), m -> {}), 2, true);
+        new PostgresConnectionPool(
+            new EmbeddedPostgresServer(dir.resolve("b"), m -> {}, false), 2, true);
     archon =
-        new PostgresConnectionPool(new EmbeddedPostgresServer(dir.resolve("c"), m -> {}), 2, true);
+        new PostgresConnectionPool(
+            new EmbeddedPostgresServer(dir.resolve("c"), m -> {}, false), 2, true);
     source.start();
     target.start();
     archon.start();

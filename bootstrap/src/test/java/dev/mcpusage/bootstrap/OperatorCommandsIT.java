@@ -27,7 +27,8 @@ class OperatorCommandsIT {
   @BeforeAll
   static void startDatabase() {
     database =
-        new PostgresConnectionPool(new EmbeddedPostgresServer(databaseDir, m -> {}), 2, false);
+        new PostgresConnectionPool(
+            new EmbeddedPostgresServer(databaseDir, m -> {}, false), 2, false);
     database.start();
     address = database.address();
   }
@@ -73,6 +74,7 @@ class OperatorCommandsIT {
   void summary_json_equalsAnIndependentSqlCount() throws Exception {
     McpUsageProcess.run("--db-url", address.jdbcUrl(), "migrate");
     execute("SELECT mcp_usage_remove_events_before('9999-01-01')");
+    execute("SELECT mcp_usage_trim_aggregates_before('9999-01-01')");
     execute(
         "INSERT INTO archon_mcp_usage_events (tool_name, tool_category, session_id, response_time_ms, success) "
             + "SELECT 'tool_' || (i % 3), 'cat', 's' || (i % 11), i % 500, i % 17 <> 0 FROM generate_series(1, 1000) i");
@@ -95,6 +97,7 @@ class OperatorCommandsIT {
   void reports_andMaintenance_runAgainstTheDatabase() throws Exception {
     McpUsageProcess.run("--db-url", address.jdbcUrl(), "migrate");
     execute("SELECT mcp_usage_remove_events_before('9999-01-01')");
+    execute("SELECT mcp_usage_trim_aggregates_before('9999-01-01')");
     execute(
         "INSERT INTO archon_mcp_usage_events (tool_name, tool_category, client_type, session_id,"
             + " source_id, response_time_ms, success, error_type) SELECT 'tool_' || (i % 2), 'cat',"

@@ -34,7 +34,8 @@ class RollbackIT {
 
   @BeforeAll
   static void start() {
-    database = new PostgresConnectionPool(new EmbeddedPostgresServer(dir, m -> {}), 2, false);
+    database =
+        new PostgresConnectionPool(new EmbeddedPostgresServer(dir, m -> {}, false), 2, false);
     database.start();
   }
 

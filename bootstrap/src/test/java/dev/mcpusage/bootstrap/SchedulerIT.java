@@ -31,7 +31,7 @@ class SchedulerIT {
 
   @BeforeAll
   static void start() {
-    database = new PostgresConnectionPool(new EmbeddedPostgresServer(dir, m -> {}), 2, true);
+    database = new PostgresConnectionPool(new EmbeddedPostgresServer(dir, m -> {}, false), 2, true);
     database.start();
   }
 

@@ -29,6 +29,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
 
   private final Path dataDir;
   private final Consumer<String> notices;
+  private final boolean fsync;
   private EmbeddedPostgres postgres;
   private DatabaseAddress address;
 
@@ -37,8 +38,17 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
    * @param notices where to say what was recovered or reused (one line each)
    */
   public EmbeddedPostgresServer(Path dataDir, Consumer<String> notices) {
+    this(dataDir, notices, true);
+  }
+
+  /**
+   * @param fsync false only where losing the last commits in an OS crash is fine (tests): zonky's
+   *     default, which the product turns on
+   */
+  public EmbeddedPostgresServer(Path dataDir, Consumer<String> notices, boolean fsync) {
     this.dataDir = dataDir;
     this.notices = notices;
+    this.fsync = fsync;
   }
 
   @Override
@@ -109,6 +119,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
         .setCleanDataDirectory(false)
         // zonky turns these off for tests; a product keeps every committed event
         .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("fsync", fsync ? "on" : "off")
         .setServerConfig("listen_addresses", "127.0.0.1")
         // the rollups and the current day's partition stay in memory; fewer checkpoints in bulk
         // loads

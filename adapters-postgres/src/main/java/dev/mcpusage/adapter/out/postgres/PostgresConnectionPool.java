@@ -53,6 +53,10 @@ public final class PostgresConnectionPool {
     config.setMaximumPoolSize(maximumPoolSize);
     config.setPoolName("mcp-usage");
     config.setConnectionTimeout(10_000);
+    // reads bind their window: a plan made for "any window" scanned whole rollup tables where the
+    // window's own plan reads an index range (the trigger's statements have no parameters, so
+    // they keep one cached plan per connection)
+    config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
     config.setInitializationFailTimeout(10_000);
     try {
       dataSource = new HikariDataSource(config);

@@ -46,6 +46,11 @@ public final class PostgresMaintenanceStore implements MaintenanceStore {
             dsl ->
                 Routines.mcpUsageRemoveEventsBefore(
                     dsl.configuration(), cutoff.atOffset(ZoneOffset.UTC)));
+    // the aggregates of the dropped days go in a transaction of their own, after the events
+    pool.inTransaction(
+        dsl ->
+            Routines.mcpUsageTrimAggregatesBefore(
+                dsl.configuration(), DayBucket.of(cutoff).date()));
     List<DayBucket> days = Arrays.stream(removed.getDroppedDays()).map(DayBucket::new).toList();
     return new CleanupReport(cutoff, days, removed.getDeletedCount());
   }

@@ -9,6 +9,7 @@ import dev.mcpusage.domain.window.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.jooq.Condition;
@@ -37,15 +38,14 @@ final class SessionDays {
     if (filter.toolCategory().isEmpty() && filter.toolName().isEmpty()) {
       var hours = MCP_USAGE_SESSIONS_BY_LAST_HOUR;
       var days = MCP_USAGE_SESSIONS_BY_LAST_DAY;
-      boolean callsAfterWindow =
-          dsl.fetchExists(
-              hours,
-              hours
-                  .LAST_HOUR
-                  .ge(window.to().atOffset(ZoneOffset.UTC))
-                  .and(hours.SESSIONS.gt(0L))
-                  .and(scope(filter, hours.SERVER_NAME, hours.CLIENT_TYPE)));
-      if (!callsAfterWindow) {
+      // the latest hour any session ended in: one step down the index, whatever the window
+      OffsetDateTime latest =
+          dsl.select(DSL.max(hours.LAST_HOUR))
+              .from(hours)
+              .where(hours.SESSIONS.gt(0L))
+              .and(scope(filter, hours.SERVER_NAME, hours.CLIENT_TYPE))
+              .fetchOne(0, OffsetDateTime.class);
+      if (latest == null || latest.toInstant().isBefore(window.to())) {
         // latest call on a later day than the window's first, or in its first day's hours
         LocalDate firstDay = LocalDate.ofInstant(window.from(), ZoneOffset.UTC);
         Instant secondDay = firstDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -44,7 +44,8 @@ class EmbeddedPostgresServerIT {
     List<String> notices = new ArrayList<>();
 
     PostgresConnectionPool pool =
-        new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, notices::add), 2, true);
+        new PostgresConnectionPool(
+            new EmbeddedPostgresServer(dataDir, notices::add, false), 2, true);
     pool.start();
     boolean empty = new PostgresUsageStatsReader(pool).isEmpty();
     pool.stop();
@@ -58,7 +59,8 @@ class EmbeddedPostgresServerIT {
 
   private <T> T runOnce(java.util.function.Function<PostgresConnectionPool, T> work) {
     PostgresConnectionPool pool =
-        new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, message -> {}), 2, true);
+        new PostgresConnectionPool(
+            new EmbeddedPostgresServer(dataDir, message -> {}, false), 2, true);
     pool.start();
     try {
       return work.apply(pool);

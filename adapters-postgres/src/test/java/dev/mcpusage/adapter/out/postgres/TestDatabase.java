@@ -1,6 +1,5 @@
 package dev.mcpusage.adapter.out.postgres;
 
-import dev.mcpusage.adapter.out.postgres.jooq.Routines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +27,9 @@ final class TestDatabase {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    pool = new PostgresConnectionPool(new EmbeddedPostgresServer(dataDir, notices::add), 4, true);
+    pool =
+        new PostgresConnectionPool(
+            new EmbeddedPostgresServer(dataDir, notices::add, false), 4, true);
     pool.start();
     Runtime.getRuntime()
         .addShutdownHook(
@@ -65,10 +66,7 @@ final class TestDatabase {
    * database.
    */
   static void emptyAll(PostgresConnectionPool pool) {
-    pool.withDsl(
-        dsl ->
-            Routines.mcpUsageRemoveEventsBefore(dsl.configuration(), END_OF_TIME)
-                .getDeletedCount());
+    new PostgresMaintenanceStore(pool).removeEventsBefore(END_OF_TIME.toInstant());
   }
 
   <T> T sql(java.util.function.Function<DSLContext, T> work) {
