@@ -25,8 +25,10 @@ public final class DebianPostgres15 {
   private final Path dir;
   private final Path data;
   private final int port;
+  private final String settings;
 
-  private DebianPostgres15() throws IOException {
+  private DebianPostgres15(String settings) throws IOException {
+    this.settings = settings;
     if (!Files.isExecutable(BIN.resolve("postgres"))) {
       throw new AssertionError(
           "PostgreSQL 15 is needed for the compatibility tests: apt-get install postgresql-15");
@@ -65,8 +67,16 @@ public final class DebianPostgres15 {
 
   /** A cluster of its own, which the caller may stop and start; removed when the JVM exits. */
   public static DebianPostgres15 dedicated() {
+    return dedicated("");
+  }
+
+  /**
+   * A cluster of its own started with extra server options (e.g. {@code -c
+   * shared_preload_libraries=pg_cron}).
+   */
+  public static DebianPostgres15 dedicated(String serverOptions) {
     try {
-      return new DebianPostgres15();
+      return new DebianPostgres15(serverOptions);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -94,7 +104,7 @@ public final class DebianPostgres15 {
             "-l",
             dir.resolve("log").toString(),
             "-o",
-            "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+            "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off " + settings,
             "start"));
   }
 
@@ -110,7 +120,7 @@ public final class DebianPostgres15 {
   static synchronized DebianPostgres15 shared() {
     if (instance == null) {
       try {
-        instance = new DebianPostgres15();
+        instance = new DebianPostgres15("");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
