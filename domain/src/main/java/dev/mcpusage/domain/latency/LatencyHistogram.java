@@ -29,9 +29,16 @@ public final class LatencyHistogram {
   private static final LatencyHistogram EMPTY = new LatencyHistogram(new long[BUCKET_COUNT]);
 
   private final long[] counts;
+  // kept because every percentile of every row of a read needs it
+  private final long total;
 
   private LatencyHistogram(long[] counts) {
     this.counts = counts;
+    long sum = 0;
+    for (long count : counts) {
+      sum += count;
+    }
+    this.total = sum;
   }
 
   /** The histogram with no observation. */
@@ -98,10 +105,6 @@ public final class LatencyHistogram {
 
   /** Total number of observations. */
   public long total() {
-    long total = 0;
-    for (long count : counts) {
-      total += count;
-    }
     return total;
   }
 

@@ -1,5 +1,6 @@
 package dev.mcpusage.adapter.in.http;
 
+import dev.mcpusage.domain.latency.Percentiles;
 import dev.mcpusage.domain.stats.BucketStats;
 import dev.mcpusage.domain.stats.UsageRollup;
 import java.time.Instant;
@@ -22,6 +23,7 @@ record RollupResponse(
 
   static RollupResponse from(UsageRollup row) {
     BucketStats stats = row.stats();
+    Percentiles percentiles = stats.percentiles();
     return new RollupResponse(
         row.bucketStart(),
         row.tool().serverName(),
@@ -33,8 +35,8 @@ record RollupResponse(
         row.uniqueSessions(),
         stats.firstCallAt().orElse(null),
         stats.lastCallAt().orElse(null),
-        stats.percentiles().p50(),
-        stats.percentiles().p95(),
-        stats.percentiles().p99());
+        percentiles.p50(),
+        percentiles.p95(),
+        percentiles.p99());
   }
 }

@@ -1,5 +1,6 @@
 package dev.mcpusage.adapter.in.http;
 
+import dev.mcpusage.domain.latency.Percentiles;
 import dev.mcpusage.domain.stats.UsageSummary;
 
 /** Response: the seed's summary fields (snake_case on the wire) plus latency percentiles. */
@@ -18,6 +19,7 @@ record SummaryResponse(
     int p99ResponseTimeMs) {
 
   static SummaryResponse from(int hours, UsageSummary summary) {
+    Percentiles percentiles = summary.percentiles();
     return new SummaryResponse(
         hours,
         summary.totalCalls(),
@@ -28,8 +30,8 @@ record SummaryResponse(
         summary.averageResponseTimeMs(),
         summary.mostUsedTool().orElse(null),
         summary.mostUsedCategory().orElse(null),
-        summary.percentiles().p50(),
-        summary.percentiles().p95(),
-        summary.percentiles().p99());
+        percentiles.p50(),
+        percentiles.p95(),
+        percentiles.p99());
   }
 }

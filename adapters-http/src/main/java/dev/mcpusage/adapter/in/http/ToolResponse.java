@@ -1,5 +1,6 @@
 package dev.mcpusage.adapter.in.http;
 
+import dev.mcpusage.domain.latency.Percentiles;
 import dev.mcpusage.domain.stats.BucketStats;
 import dev.mcpusage.domain.stats.ToolStats;
 import java.time.Instant;
@@ -20,6 +21,7 @@ record ToolResponse(
 
   static ToolResponse from(ToolStats tool) {
     BucketStats stats = tool.stats();
+    Percentiles percentiles = stats.percentiles();
     return new ToolResponse(
         tool.tool().serverName(),
         tool.tool().toolCategory(),
@@ -28,9 +30,9 @@ record ToolResponse(
         stats.errorCount(),
         stats.errorRatePercent(),
         Rounding.twoDecimals(stats.averageResponseTimeMs()),
-        stats.percentiles().p50(),
-        stats.percentiles().p95(),
-        stats.percentiles().p99(),
+        percentiles.p50(),
+        percentiles.p95(),
+        percentiles.p99(),
         stats.lastCallAt().orElse(null));
   }
 }

@@ -5,8 +5,7 @@ import static dev.mcpusage.adapter.out.postgres.jooq.Tables.ARCHON_MCP_USAGE_EVE
 import dev.mcpusage.adapter.out.postgres.jooq.Routines;
 import dev.mcpusage.application.port.out.UsageEventSink;
 import dev.mcpusage.domain.event.UsageEvent;
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -20,6 +19,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Adapter (PostgreSQL): one transaction per batch — the day partitions it needs, then one COPY
@@ -47,6 +47,7 @@ public final class PostgresUsageEventSink implements UsageEventSink {
           ARCHON_MCP_USAGE_EVENTS.ERROR_TYPE);
 
   private static final String UNIQUE_VIOLATION = "23505";
+  private static final int COPY_CHUNK = 500;
 
   private final PostgresConnectionPool pool;
 
@@ -59,7 +60,6 @@ public final class PostgresUsageEventSink implements UsageEventSink {
     if (events.isEmpty()) {
       return new AppendResult(0, 0);
     }
-    String csv = UsageEventCsv.of(events);
     long inserted =
         pool.inTransaction(
             dsl -> {
@@ -68,7 +68,7 @@ public final class PostgresUsageEventSink implements UsageEventSink {
                   connection -> {
                     Savepoint direct = connection.setSavepoint();
                     try {
-                      copy(connection, directStatement(dsl), csv);
+                      copy(connection, directStatement(dsl), events);
                       return (long) events.size();
                     } catch (SQLException e) {
                       if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -77,7 +77,7 @@ public final class PostgresUsageEventSink implements UsageEventSink {
                       // a replayed event is stored already: insert only the new ones
                       connection.rollback(direct);
                       Routines.mcpUsageOpenStaging(dsl.configuration());
-                      copy(connection, stagingStatement(dsl), csv);
+                      copy(connection, stagingStatement(dsl), events);
                       return Routines.mcpUsageIngestStaged(dsl.configuration());
                     }
                   });
@@ -97,9 +97,26 @@ public final class PostgresUsageEventSink implements UsageEventSink {
         DSL.val(days, SQLDataType.LOCALDATE.array()));
   }
 
-  private static void copy(Connection connection, String statement, String csv)
-      throws SQLException, IOException {
-    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement, new StringReader(csv));
+  /**
+   * COPYs the events in chunks, each encoded while the server parses the one before (on two cores
+   * that hides most of the encoding); a failure ends the COPY and is thrown.
+   */
+  private static void copy(Connection connection, String statement, List<UsageEvent> events)
+      throws SQLException {
+    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement);
+    try {
+      for (int from = 0; from < events.size(); from += COPY_CHUNK) {
+        byte[] rows =
+            UsageEventCsv.of(events.subList(from, Math.min(events.size(), from + COPY_CHUNK)))
+                .getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(rows, 0, rows.length);
+      }
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    }
   }
 
   /** COPY straight into the events table: its statement trigger updates the rollups. */
