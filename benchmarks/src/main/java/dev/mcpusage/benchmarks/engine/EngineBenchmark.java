@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Benchmark harness: the product's storage engine beside the seed's design (materialized views
@@ -59,7 +60,14 @@ public final class EngineBenchmark {
       double querySeconds,
       Path dataDir,
       Path productJar,
-      Path out) {
+      Path out,
+      Set<String> sections) {
+
+    static final String ALL_SECTIONS = "ingest,aggregates,freshness,queries,retention,disk";
+
+    boolean measures(String section) {
+      return sections.contains(section);
+    }
 
     static Options parse(String[] args) {
       Map<String, String> given = new LinkedHashMap<>();
@@ -79,7 +87,8 @@ public final class EngineBenchmark {
           Double.parseDouble(given.getOrDefault("query-seconds", "5")),
           Path.of(given.getOrDefault("data-dir", "benchmarks/target/engine-" + events)),
           Path.of(given.getOrDefault("product-jar", "bootstrap/target/mcp-usage.jar")),
-          Path.of(given.getOrDefault("out", "benchmarks/results")));
+          Path.of(given.getOrDefault("out", "benchmarks/results")),
+          Set.of(given.getOrDefault("sections", ALL_SECTIONS).split(",")));
     }
   }
 
@@ -101,14 +110,28 @@ public final class EngineBenchmark {
       environment(db);
       load(pool, db);
       seedStyle(db);
-      ingest(pool, db);
-      aggregates(db);
-      try (ProductServer product = ProductServer.start(options.productJar(), address)) {
-        freshness(pool, product);
-        queries(db, product);
+      if (options.measures("ingest")) {
+        ingest(pool, db);
       }
-      retention(pool, db);
-      disk(db);
+      if (options.measures("aggregates")) {
+        aggregates(db);
+      }
+      if (options.measures("freshness") || options.measures("queries")) {
+        try (ProductServer product = ProductServer.start(options.productJar(), address)) {
+          if (options.measures("freshness")) {
+            freshness(pool, product);
+          }
+          if (options.measures("queries")) {
+            queries(db, product);
+          }
+        }
+      }
+      if (options.measures("retention")) {
+        retention(pool, db);
+      }
+      if (options.measures("disk")) {
+        disk(db);
+      }
     } finally {
       pool.stop();
     }
@@ -482,8 +505,13 @@ public final class EngineBenchmark {
           String.format("%.1f", ours.percentile(0.95)),
           String.format("%,.1f", seedStyle.median()),
           String.format("%,.1f", seedStyle.percentile(0.95)),
-          String.format("%,.0f×", seedStyle.median() / ours.median()));
+          ratio(seedStyle.median() / ours.median()));
     }
+  }
+
+  /** A ratio as "26×", or with two decimals where it is below 10 ("0.13×"). */
+  private static String ratio(double value) {
+    return value < 10 ? String.format("%.2f×", value) : String.format("%,.0f×", value);
   }
 
   private interface Timed {
