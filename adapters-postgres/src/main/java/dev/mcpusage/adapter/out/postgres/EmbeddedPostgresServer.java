@@ -117,6 +117,10 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
     return EmbeddedPostgres.builder()
         .setDataDirectory(pgdata())
         .setCleanDataDirectory(false)
+        // code-point order compared by memcmp: every sort and btree lookup on the text keys (tool,
+        // session, client) skips the libc collation, which made a 10,000-row sort 2x slower
+        .setLocaleConfig("locale-provider", "builtin")
+        .setLocaleConfig("builtin-locale", "C.UTF-8")
         // zonky turns these off for tests; a product keeps every committed event
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("fsync", fsync ? "on" : "off")
