@@ -47,6 +47,11 @@ public class MaintainUsageService implements MaintainUsage {
   }
 
   @Override
+  public CleanupReport dropExpiredDays(RetentionPolicy policy) {
+    return store.removeEventsBefore(policy.wholeDaysCutoff(clock.instant()));
+  }
+
+  @Override
   public CleanupReport previewRetention(RetentionPolicy policy) {
     return store.previewRemovalBefore(policy.cutoff(clock.instant()));
   }

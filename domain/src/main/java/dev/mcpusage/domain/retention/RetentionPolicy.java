@@ -39,6 +39,14 @@ public record RetentionPolicy(int days) {
     return now.minus(Duration.ofDays(days));
   }
 
+  /**
+   * The start of the day holding the cutoff: removing what is older takes the expired days whole
+   * and trims nothing (events stay up to a day longer than the policy's days).
+   */
+  public Instant wholeDaysCutoff(Instant now) {
+    return DayBucket.of(cutoff(now)).start();
+  }
+
   /** True when every event of {@code day} is older than the cutoff. */
   public boolean isExpired(DayBucket day, Instant now) {
     return !day.end().isAfter(cutoff(now));

@@ -43,6 +43,15 @@ class RetentionPolicyTest {
   }
 
   @Test
+  void wholeDaysCutoff_isMidnightOfTheBoundaryDay_soNoDayIsTrimmed() {
+    assertThat(policy.wholeDaysCutoff(NOW))
+        .isEqualTo(policy.boundaryDay(NOW).orElseThrow().start());
+    assertThat(policy.wholeDaysCutoff(NOW)).isBefore(policy.cutoff(NOW));
+    Instant midnight = Instant.parse("2026-11-25T00:00:00Z");
+    assertThat(policy.wholeDaysCutoff(midnight)).isEqualTo(policy.cutoff(midnight));
+  }
+
+  @Test
   void givenZeroDays_policy_isRejected() {
     assertThatThrownBy(() -> new RetentionPolicy(0)).hasMessageContaining("between 1 and 3650");
   }

@@ -21,6 +21,12 @@ public interface MaintainUsage {
   /** Removes events older than the policy allows: whole days dropped, the boundary day trimmed. */
   CleanupReport applyRetention(RetentionPolicy policy);
 
+  /**
+   * Removes the days wholly older than the policy allows and trims no day: the cheap expiry a
+   * schedule runs often (the boundary day's events go the next day, whole).
+   */
+  CleanupReport dropExpiredDays(RetentionPolicy policy);
+
   /** What {@link #applyRetention} would remove now, removing nothing. */
   CleanupReport previewRetention(RetentionPolicy policy);
 
