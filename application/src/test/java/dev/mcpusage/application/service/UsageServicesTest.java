@@ -111,6 +111,24 @@ class UsageServicesTest {
   }
 
   @Test
+  void dropExpiredDays_takesWholeDaysOnly_andApplyRetentionThenTrimsTheBoundaryDay() {
+    Instant cutoff = NOW.minus(Duration.ofDays(180));
+    sink.append(
+        List.of(
+            anEvent().timestamp(cutoff.minus(Duration.ofDays(1))).build(),
+            anEvent().timestamp(cutoff.minus(Duration.ofHours(1))).build(),
+            anEvent().timestamp(cutoff.plus(Duration.ofHours(1))).build()));
+    MaintainUsageService maintain =
+        new MaintainUsageService(new InMemoryMaintenanceStore(events), clock);
+
+    long wholeDays = maintain.dropExpiredDays(RetentionPolicy.standard()).deletedEvents();
+    long trimmed = maintain.applyRetention(RetentionPolicy.standard()).deletedEvents();
+
+    assertThat(wholeDays).as("the day before the boundary day").isEqualTo(1);
+    assertThat(trimmed).as("the boundary day's hour before the cutoff").isEqualTo(1);
+  }
+
+  @Test
   void givenHashMode_record_storesTheHashedQueryAndRedactedMetadata() {
     List<dev.mcpusage.domain.event.UsageEvent> appended = new java.util.ArrayList<>();
     RecordUsageService hashing =
