@@ -11,8 +11,6 @@ import dev.mcpusage.application.tracker.UsageTracker;
 import dev.mcpusage.domain.event.ClockSkewPolicy;
 import dev.mcpusage.domain.event.UsageEvent;
 import dev.mcpusage.domain.privacy.PrivacyPolicy;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Clock;
@@ -20,12 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Benchmark harness: the product's storage engine beside the seed's design (materialized views
@@ -41,59 +37,17 @@ public final class EngineBenchmark {
   private static final String TOOL = "rag_search_knowledge_base";
   private static final int BATCH = 10_000;
 
-  private final Options options;
+  private final EngineOptions options;
   private final Report report = new Report();
   // fresh events differ from run to run: a reused data dir holds the last run's already
   private long seed = System.currentTimeMillis();
 
-  private EngineBenchmark(Options options) {
+  private EngineBenchmark(EngineOptions options) {
     this.options = options;
   }
 
-  /** Command-line options, each {@code --name value}. */
-  record Options(
-      long events,
-      int days,
-      int runs,
-      int ingestEvents,
-      int singleInserts,
-      double querySeconds,
-      Path dataDir,
-      Path productJar,
-      Path out,
-      Set<String> sections) {
-
-    static final String ALL_SECTIONS = "ingest,aggregates,freshness,queries,retention,disk";
-
-    boolean measures(String section) {
-      return sections.contains(section);
-    }
-
-    static Options parse(String[] args) {
-      Map<String, String> given = new LinkedHashMap<>();
-      for (int i = 0; i + 1 < args.length; i += 2) {
-        if (!args[i].startsWith("--")) {
-          throw new IllegalArgumentException("expected --name value, got " + args[i]);
-        }
-        given.put(args[i].substring(2), args[i + 1]);
-      }
-      long events = Long.parseLong(given.getOrDefault("events", "1000000"));
-      return new Options(
-          events,
-          Integer.parseInt(given.getOrDefault("days", "180")),
-          Integer.parseInt(given.getOrDefault("runs", "3")),
-          Integer.parseInt(given.getOrDefault("ingest-events", "100000")),
-          Integer.parseInt(given.getOrDefault("single-inserts", "2000")),
-          Double.parseDouble(given.getOrDefault("query-seconds", "5")),
-          Path.of(given.getOrDefault("data-dir", "benchmarks/target/engine-" + events)),
-          Path.of(given.getOrDefault("product-jar", "bootstrap/target/mcp-usage.jar")),
-          Path.of(given.getOrDefault("out", "benchmarks/results")),
-          Set.of(given.getOrDefault("sections", ALL_SECTIONS).split(",")));
-    }
-  }
-
   public static void main(String[] args) throws Exception {
-    Options options = Options.parse(args);
+    EngineOptions options = EngineOptions.parse(args);
     new EngineBenchmark(options).run();
   }
 
@@ -107,7 +61,7 @@ public final class EngineBenchmark {
         DriverManager.getConnection(
             address.jdbcUrl(), address.user(), address.password().orElse(null))) {
       Database db = new Database(connection);
-      environment(db);
+      MachineDescription.describe(db, options, report);
       load(pool, db);
       seedStyle(db);
       if (options.measures("ingest")) {
@@ -138,61 +92,6 @@ public final class EngineBenchmark {
     String name = "engine-" + options.events();
     report.write(options.out().resolve(name + ".json"), options.out().resolve(name + ".md"));
     System.out.println("wrote " + options.out().resolve(name + ".json") + " and .md");
-  }
-
-  private void environment(Database db) throws Exception {
-    Map<String, Object> env = report.section("environment");
-    env.put("events", options.events());
-    env.put("days", options.days());
-    env.put("runs", options.runs());
-    env.put("cpus", Runtime.getRuntime().availableProcessors());
-    env.put("memory", memory());
-    env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-    env.put("java", System.getProperty("java.version"));
-    env.put("postgresql", db.text("SHOW server_version"));
-    Map<String, Object> settings = new LinkedHashMap<>();
-    for (String setting :
-        List.of(
-            "shared_buffers",
-            "work_mem",
-            "maintenance_work_mem",
-            "effective_cache_size",
-            "max_wal_size",
-            "synchronous_commit",
-            "fsync",
-            "jit")) {
-      settings.put(setting, db.text("SHOW " + setting));
-    }
-    env.put("settings", settings);
-    env.put("measured_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    report.line(
-        "### Engine vs the seed's design at "
-            + String.format("%,d", options.events())
-            + " events ("
-            + options.days()
-            + " days)");
-    report.line("");
-    report.line(
-        String.format(
-            "Machine: %d CPUs, %s, %s; Java %s; PostgreSQL %s (%s). Medians of %d runs, spread"
-                + " (min–max) in brackets. Measured %s.",
-            env.get("cpus"),
-            env.get("memory"),
-            env.get("os"),
-            env.get("java"),
-            env.get("postgresql"),
-            settings,
-            options.runs(),
-            env.get("measured_at")));
-  }
-
-  private static String memory() throws Exception {
-    Path meminfo = Path.of("/proc/meminfo");
-    if (!Files.exists(meminfo)) {
-      return "unknown memory";
-    }
-    String first = Files.readAllLines(meminfo).get(0).replaceAll("\\D+", "");
-    return String.format("%.0f GiB", Long.parseLong(first) / 1024.0 / 1024.0);
   }
 
   /** Loads the N events through the product's sink unless the data dir holds them already. */
