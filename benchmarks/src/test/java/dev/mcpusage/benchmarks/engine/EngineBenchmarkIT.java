@@ -22,6 +22,7 @@ class EngineBenchmarkIT {
           "--ingest-events", "2000",
           "--single-inserts", "50",
           "--query-seconds", "0.2",
+          "--query-warmup-seconds", "0.5",
           "--data-dir", dir.resolve("data").toString(),
           "--out", dir.resolve("out").toString(),
           "--product-jar", Path.of("..", "bootstrap", "target", "mcp-usage.jar").toString()
