@@ -1,5 +1,6 @@
 package dev.mcpusage.application.demo;
 
+import dev.mcpusage.domain.event.EventIds;
 import dev.mcpusage.domain.event.UsageEvent;
 import dev.mcpusage.domain.window.TimeWindow;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 /**
  * Synthetic traffic shaped like the seed's server: its 14 tools in 6 categories, a few clients,
@@ -134,10 +134,11 @@ public final class SeedShapedTraffic {
     int latency =
         (int)
             Math.min(120_000, Math.round(tool.medianMs() * Math.exp(random.nextGaussian() * 0.6)));
+    Instant at = timestampOf(index);
     UsageEvent.Builder builder =
         UsageEvent.builder()
-            .id(new UUID(random.nextLong(), random.nextLong()))
-            .timestamp(timestampOf(index))
+            .id(EventIds.timeOrdered(at, random.nextLong(), random.nextLong()))
+            .timestamp(at)
             .serverName(serverName)
             .toolName(tool.name())
             .toolCategory(tool.category())

@@ -111,7 +111,8 @@ public record UsageEvent(
 
   /** Fluent builder; optional fields default to absent, the server name to {@code default}. */
   public static final class Builder {
-    private UUID id = UUID.randomUUID();
+    private UUID id;
+    private boolean idGiven;
     private Instant timestamp;
     private String serverName = DEFAULT_SERVER_NAME;
     private String toolName;
@@ -170,8 +171,10 @@ public record UsageEvent(
       return into;
     }
 
+    /** The event's id; without one, {@link #build()} makes a time-ordered id ({@link EventIds}). */
     public Builder id(UUID id) {
       this.id = id;
+      this.idGiven = true;
       return this;
     }
 
@@ -246,7 +249,7 @@ public record UsageEvent(
         throw new InvalidUsageEventException("timestamp", "is required");
       }
       return new UsageEvent(
-          id,
+          idGiven ? id : EventIds.timeOrdered(timestamp),
           timestamp,
           serverName == null ? DEFAULT_SERVER_NAME : serverName,
           toolName,
