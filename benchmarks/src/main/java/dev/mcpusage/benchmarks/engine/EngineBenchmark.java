@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +30,14 @@ import java.util.Map;
  */
 public final class EngineBenchmark {
 
-  private static final String EVENTS = "archon_mcp_usage_events";
-  private static final String TRIGGER = "mcp_usage_rollup_after_insert";
-  private static final String OFF_SERVER = "bench-rollups-off";
+  static final String EVENTS = "archon_mcp_usage_events";
   private static final String TOOL = "rag_search_knowledge_base";
-  private static final int BATCH = 10_000;
+  private static final int BATCH = FreshTraffic.BATCH;
 
   private final EngineOptions options;
   private final Report report = new Report();
-  // fresh events differ from run to run: a reused data dir holds the last run's already
-  private long seed = System.currentTimeMillis();
+  private final FreshTraffic traffic = new FreshTraffic();
+  private IngestSection.BatchCosts batchCosts;
 
   private EngineBenchmark(EngineOptions options) {
     this.options = options;
@@ -65,7 +62,7 @@ public final class EngineBenchmark {
       load(pool, db);
       seedStyle(db);
       if (options.measures("ingest")) {
-        ingest(pool, db);
+        batchCosts = new IngestSection(options, report, traffic).measure(pool, db);
       }
       if (options.measures("aggregates")) {
         aggregates(db);
@@ -151,173 +148,23 @@ public final class EngineBenchmark {
     seedStyle.put("create_views_ms", Samples.round(viewsMs));
   }
 
-  private List<UsageEvent> freshEvents(int count, String serverName) {
-    Instant now = Instant.now();
-    SeedShapedTraffic traffic =
-        new SeedShapedTraffic(seed++, now.minus(Duration.ofDays(2)), now, count, serverName);
-    return traffic.nextBatch(count);
-  }
-
-  private static List<List<UsageEvent>> batches(List<UsageEvent> events) {
-    List<List<UsageEvent>> batches = new ArrayList<>();
-    for (int i = 0; i < events.size(); i += BATCH) {
-      batches.add(events.subList(i, Math.min(events.size(), i + BATCH)));
-    }
-    return batches;
-  }
-
-  /** Ingest rates side by side, on the table as loaded (N rows). */
-  private void ingest(PostgresConnectionPool pool, Database db) {
-    PostgresUsageEventSink sink = new PostgresUsageEventSink(pool);
-    Samples ours = new Samples();
-    Samples oursBatchMs = new Samples();
-    Samples sinkWithoutRollups = new Samples();
-    Samples withoutRollupsBatchMs = new Samples();
-    Samples copyWithoutRollups = new Samples();
-    Samples pairedRatio = new Samples();
-    Samples copyUnindexed = new Samples();
-    Samples seedCopy = new Samples();
-    Samples seedInsert = new Samples();
-    Samples seedInsertP50 = new Samples();
-    Samples seedInsertP99 = new Samples();
-    db.execute("DROP TABLE IF EXISTS bench_unindexed");
-    db.execute("CREATE TABLE bench_unindexed (LIKE " + EVENTS + ")");
-    int m = options.ingestEvents();
-    for (int run = 0; run < options.runs(); run++) {
-      // ours and the COPY it is compared with take turns batch by batch, so checkpoints and the
-      // full-page writes after them fall on both alike (run one after the other, whichever ran
-      // just after a checkpoint paid for most of them)
-      List<List<UsageEvent>> rows = batches(freshEvents(m, "default"));
-      List<List<UsageEvent>> direct = batches(freshEvents(m, OFF_SERVER));
-      double oursMillis = 0;
-      double copyMillis = 0;
-      // the rollup trigger does not fire for this connection's COPY (a replica-mode session)
-      db.execute("SET session_replication_role = replica");
-      try {
-        for (int i = 0; i < rows.size(); i++) {
-          List<UsageEvent> batch = rows.get(i);
-          long batchStart = System.nanoTime();
-          sink.append(batch);
-          double millis = (System.nanoTime() - batchStart) / 1e6;
-          oursMillis += millis;
-          oursBatchMs.add(millis * BATCH / batch.size());
-          copyMillis += db.copy(EVENTS, direct.get(i));
-        }
-      } finally {
-        db.execute("RESET session_replication_role");
-      }
-      ours.add(m / (oursMillis / 1000));
-      copyWithoutRollups.add(m / (copyMillis / 1000));
-      pairedRatio.add(copyMillis / oursMillis);
-
-      db.execute("ALTER TABLE " + EVENTS + " DISABLE TRIGGER " + TRIGGER);
-      try {
-        List<UsageEvent> off = freshEvents(m, OFF_SERVER);
-        long start = System.nanoTime();
-        for (List<UsageEvent> batch : batches(off)) {
-          long batchStart = System.nanoTime();
-          sink.append(batch);
-          withoutRollupsBatchMs.add((System.nanoTime() - batchStart) / 1e6 * BATCH / batch.size());
-        }
-        sinkWithoutRollups.add(m / ((System.nanoTime() - start) / 1e9));
-      } finally {
-        db.execute("ALTER TABLE " + EVENTS + " ENABLE TRIGGER " + TRIGGER);
-      }
-
-      double millis = 0;
-      for (List<UsageEvent> batch : rows) {
-        millis += db.copy("bench_unindexed", batch);
-      }
-      copyUnindexed.add(m / (millis / 1000));
-      db.execute("TRUNCATE bench_unindexed");
-
-      millis = 0;
-      for (List<UsageEvent> batch : rows) {
-        millis += db.copyWithoutServerName(SeedStyle.EVENTS, batch);
-      }
-      seedCopy.add(m / (millis / 1000));
-
-      double[] single =
-          db.insertOneByOne(SeedStyle.EVENTS, freshEvents(options.singleInserts(), "default"));
-      Samples perEvent = new Samples();
-      double total = 0;
-      for (double each : single) {
-        perEvent.add(each);
-        total += each;
-      }
-      seedInsert.add(single.length / (total / 1000));
-      seedInsertP50.add(perEvent.median());
-      seedInsertP99.add(perEvent.percentile(0.99));
-    }
-    db.execute("DROP TABLE bench_unindexed");
-    // the rows stored with the trigger off have no rollups: remove them again
-    db.execute("DELETE FROM " + EVENTS + " WHERE server_name = '" + OFF_SERVER + "'");
-    db.execute("VACUUM ANALYZE " + EVENTS);
-
-    Map<String, Object> ingest = report.section("ingest_events_per_second");
-    ingest.put("ours_with_rollups", ours.summary());
-    ingest.put("ours_sink_rollups_off", sinkWithoutRollups.summary());
-    ingest.put("copy_same_table_rollups_off", copyWithoutRollups.summary());
-    ingest.put("copy_unindexed_table", copyUnindexed.summary());
-    ingest.put("seed_copy_indexed_table", seedCopy.summary());
-    ingest.put("seed_insert_per_event", seedInsert.summary());
-    ingest.put("seed_insert_p50_ms", seedInsertP50.summary());
-    ingest.put("seed_insert_p99_ms", seedInsertP99.summary());
-    ingest.put("ours_batch_ms", oursBatchMs.summary());
-    ingest.put("ours_rollups_off_batch_ms", withoutRollupsBatchMs.summary());
-    double ratio = pairedRatio.median();
-    ingest.put("ours_vs_copy_rollups_off", Samples.round(ratio));
-    ingest.put("ours_vs_copy_rollups_off_per_run", pairedRatio.summary());
-    this.oursBatch = oursBatchMs;
-    this.offBatch = withoutRollupsBatchMs;
-
-    report.line("");
-    report.line(
-        String.format(
-            "**Ingest** (%,d fresh events per run, batches of %,d, into the table as loaded):",
-            m, BATCH));
-    report.table("path", "events/s");
-    report.row("ours: product sink, COPY + idempotent insert + rollups", ours.spread("%,.0f"));
-    report.row("ours: product sink, rollup trigger disabled", sinkWithoutRollups.spread("%,.0f"));
-    report.row(
-        "COPY into the same table, rollup trigger not fired (batches taking turns with ours)",
-        copyWithoutRollups.spread("%,.0f"));
-    report.row(
-        "COPY into an unindexed, unpartitioned copy (ceiling)", copyUnindexed.spread("%,.0f"));
-    report.row("seed-style: COPY into its indexed table", seedCopy.spread("%,.0f"));
-    report.row(
-        String.format(
-            "seed-style: one INSERT per event (p50 %s ms, p99 %s ms)",
-            seedInsertP50.spread("%.2f"), seedInsertP99.spread("%.2f")),
-        seedInsert.spread("%,.0f"));
-    report.line("");
-    report.line(
-        String.format(
-            "Ours with rollups / COPY into the same table without (median of the runs' paired"
-                + " ratios): **%s**; / unindexed COPY: %.2f; / seed per-event INSERT: %.0f×.",
-            pairedRatio.spread("%.2f"),
-            ours.median() / copyUnindexed.median(),
-            ours.median() / seedInsert.median()));
-  }
-
-  private Samples oursBatch;
-  private Samples offBatch;
-
   /** Keeping the aggregates current after 10,000 new events. */
   private void aggregates(Database db) {
     Samples refresh = new Samples();
     for (int run = 0; run < options.runs(); run++) {
-      List<UsageEvent> rows = freshEvents(BATCH, "default");
+      List<UsageEvent> rows = traffic.lastTwoDays(BATCH, "default");
       db.copyWithoutServerName(SeedStyle.EVENTS, rows);
       refresh.add(db.timed(SeedStyle.REFRESH));
     }
-    double incremental = Math.max(0.001, oursBatch.median() - offBatch.median());
+    double incremental =
+        Math.max(0.001, batchCosts.withRollups().median() - batchCosts.withoutRollups().median());
     Map<String, Object> aggregates = report.section("aggregates_after_10000_events_ms");
     aggregates.put("seed_refresh_concurrently_both_views", refresh.summary());
-    aggregates.put("ours_whole_insert_transaction", oursBatch.summary());
+    aggregates.put("ours_whole_insert_transaction", batchCosts.withRollups().summary());
     aggregates.put("ours_rollup_share", Samples.round(incremental));
     aggregates.put(
-        "ratio_seed_refresh_to_ours_whole", Samples.round(refresh.median() / oursBatch.median()));
+        "ratio_seed_refresh_to_ours_whole",
+        Samples.round(refresh.median() / batchCosts.withRollups().median()));
     aggregates.put(
         "ratio_seed_refresh_to_ours_rollups", Samples.round(refresh.median() / incremental));
     report.line("");
@@ -328,14 +175,14 @@ public final class EngineBenchmark {
         refresh.spread("%,.0f"));
     report.row(
         "ours: the whole insert transaction of the 10,000 events (COPY + rollups)",
-        oursBatch.spread("%,.1f"));
+        batchCosts.withRollups().spread("%,.1f"));
     report.row(
         "ours: its rollup share (with − without the trigger)", String.format("%,.1f", incremental));
     report.line("");
     report.line(
         String.format(
             "Seed refresh / our whole insert: **%.0f×**; / our rollup share: %.0f×.",
-            refresh.median() / oursBatch.median(), refresh.median() / incremental));
+            refresh.median() / batchCosts.withRollups().median(), refresh.median() / incremental));
   }
 
   /** Time from record() on the tracker to the event counted by the HTTP summary. */
@@ -480,9 +327,8 @@ public final class EngineBenchmark {
       LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(options.days() + 10 + run);
       Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
       Instant to = from.plus(Duration.ofDays(1));
-      List<UsageEvent> rows =
-          new SeedShapedTraffic(seed++, from, to, perDay, "default").nextBatch(perDay);
-      for (List<UsageEvent> batch : batches(rows)) {
+      List<UsageEvent> rows = traffic.between(from, to, perDay);
+      for (List<UsageEvent> batch : FreshTraffic.batches(rows)) {
         sink.append(batch);
         db.copyWithoutServerName(SeedStyle.EVENTS, batch);
       }

@@ -1,0 +1,42 @@
+package dev.mcpusage.benchmarks.engine;
+
+import dev.mcpusage.application.demo.SeedShapedTraffic;
+import dev.mcpusage.domain.event.UsageEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Engine benchmark helper: seed-shaped events not stored yet, and their batches. */
+final class FreshTraffic {
+
+  /** Events per write, as the product's tracker batches them. */
+  static final int BATCH = 10_000;
+
+  // fresh events differ from run to run: a reused data dir holds the last run's already
+  private long seed = System.currentTimeMillis();
+
+  /** {@code count} events spread over the two days up to now. */
+  List<UsageEvent> lastTwoDays(int count, String serverName) {
+    Instant now = Instant.now();
+    return between(now.minus(Duration.ofDays(2)), now, count, serverName);
+  }
+
+  /** {@code count} events of server {@code default} spread over [from, to). */
+  List<UsageEvent> between(Instant from, Instant to, int count) {
+    return between(from, to, count, "default");
+  }
+
+  private List<UsageEvent> between(Instant from, Instant to, int count, String serverName) {
+    return new SeedShapedTraffic(seed++, from, to, count, serverName).nextBatch(count);
+  }
+
+  /** The events in batches of {@link #BATCH}. */
+  static List<List<UsageEvent>> batches(List<UsageEvent> events) {
+    List<List<UsageEvent>> batches = new ArrayList<>();
+    for (int i = 0; i < events.size(); i += BATCH) {
+      batches.add(events.subList(i, Math.min(events.size(), i + BATCH)));
+    }
+    return batches;
+  }
+}
