@@ -18,8 +18,13 @@ final class FreshTraffic {
 
   /** {@code count} events spread over the two days up to now. */
   List<UsageEvent> lastTwoDays(int count, String serverName) {
+    return recent(Duration.ofDays(2), count, serverName);
+  }
+
+  /** {@code count} events of server {@code serverName} spread over the {@code span} up to now. */
+  List<UsageEvent> recent(Duration span, int count, String serverName) {
     Instant now = Instant.now();
-    return between(now.minus(Duration.ofDays(2)), now, count, serverName);
+    return between(now.minus(span), now, count, serverName);
   }
 
   /** {@code count} events of server {@code default} spread over [from, to). */
