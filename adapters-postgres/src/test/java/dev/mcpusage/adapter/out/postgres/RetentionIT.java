@@ -4,6 +4,7 @@ import static dev.mcpusage.domain.event.UsageEventTestData.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpusage.application.port.out.CleanupReport;
+import dev.mcpusage.application.port.out.UsageEventSink.AppendResult;
 import dev.mcpusage.domain.bucket.DayBucket;
 import dev.mcpusage.domain.event.UsageEvent;
 import dev.mcpusage.domain.stats.UsageFilter;
@@ -83,5 +84,29 @@ class RetentionIT {
                     "SELECT to_regclass('archon_mcp_usage_events_p20260528') IS NULL;")
                 .output())
         .isEqualTo("t");
+  }
+
+  @Test
+  void givenADayExpiredAfterTheSinkStoredIt_appendOfALateEvent_keepsItUntilTheNextExpiry() {
+    TestDatabase db = TestDatabase.shared().empty();
+    Instant onExpiredDay = Instant.parse("2026-05-20T10:00:00Z");
+    Instant cutoff = Instant.parse("2026-05-22T00:00:00Z");
+    PostgresUsageEventSink sink = new PostgresUsageEventSink(db.pool);
+    sink.append(List.of(anEvent().timestamp(onExpiredDay).build()));
+    PostgresMaintenanceStore maintenance = new PostgresMaintenanceStore(db.pool);
+    // drops the day's partition, which the sink remembers as made
+    assertThat(maintenance.removeEventsBefore(cutoff).deletedEvents()).isEqualTo(1);
+
+    AppendResult late =
+        sink.append(List.of(anEvent().timestamp(onExpiredDay.plusSeconds(60)).build()));
+
+    assertThat(late).isEqualTo(new AppendResult(1, 0));
+    assertThat(
+            Psql.run(db.address(), "SELECT count(*) FROM archon_mcp_usage_events_default;")
+                .output())
+        .isEqualTo("1");
+    assertThat(maintenance.removeEventsBefore(cutoff).deletedEvents()).isEqualTo(1);
+    assertThat(Psql.run(db.address(), "SELECT count(*) FROM archon_mcp_usage_events;").output())
+        .isEqualTo("0");
   }
 }
