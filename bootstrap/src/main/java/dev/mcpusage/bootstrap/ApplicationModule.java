@@ -99,7 +99,9 @@ public final class ApplicationModule extends AbstractModule {
         clock,
         TrackerSettings.standard()
             .withBatching(
-                settings.trackerBatchSize(), Duration.ofMillis(settings.trackerLingerMs())));
+                settings.trackerBatchSize(),
+                settings.trackerMaxBatchSize(),
+                Duration.ofMillis(settings.trackerLingerMs())));
   }
 
   @Provides

@@ -39,6 +39,7 @@ public record Settings(
     QueryTextMode queryTextMode,
     String sensitiveKeys,
     int trackerBatchSize,
+    int trackerMaxBatchSize,
     int trackerLingerMs,
     int journalMaxMb,
     int maintenanceIntervalSeconds,
@@ -64,6 +65,7 @@ public record Settings(
                       + url
                       + "'");
             });
+    int batchSize = lookup.integer("tracker.batch.size", 1_000, 1, 100_000);
     return new Settings(
         Path.of(lookup.get("data.dir").orElse(home.resolve(".mcp-usage").toString()))
             .toAbsolutePath(),
@@ -88,7 +90,9 @@ public record Settings(
             .orElse(List.of()),
         QueryTextMode.parse(lookup.get("query.text").orElse("full")),
         validPattern(lookup.get("redact.keys").orElse(PrivacyPolicy.DEFAULT_SENSITIVE_KEYS)),
-        lookup.integer("tracker.batch.size", 1_000, 1, 100_000),
+        batchSize,
+        // at least the batch size: "tracker.batch.max must be between <batch size> and 100000"
+        lookup.integer("tracker.batch.max", Math.max(10_000, batchSize), batchSize, 100_000),
         lookup.integer("tracker.linger.ms", 200, 1, 60_000),
         lookup.integer("journal.max.mb", 1_024, 1, 1_048_576),
         lookup.integer("maintenance.interval.seconds", 3_600, 1, 86_400),

@@ -50,6 +50,24 @@ class SettingsTest {
   }
 
   @Test
+  void givenTrackerBatching_settings_keepTheLargestBatchAtLeastTheBatchSize() {
+    Settings defaults = Settings.resolve(Map.of(), Map.of(), dir);
+    assertThat(defaults.trackerBatchSize()).isEqualTo(1_000);
+    assertThat(defaults.trackerMaxBatchSize()).isEqualTo(10_000);
+    assertThat(
+            Settings.resolve(Map.of(), Map.of("MCP_USAGE_TRACKER_BATCH_SIZE", "20000"), dir)
+                .trackerMaxBatchSize())
+        .isEqualTo(20_000);
+    assertThatThrownBy(
+            () ->
+                Settings.resolve(
+                    Map.of("tracker.batch.size", "5000", "tracker.batch.max", "2000"),
+                    Map.of(),
+                    dir))
+        .hasMessage("tracker.batch.max must be between 5000 and 100000, was 2000");
+  }
+
+  @Test
   void givenDatabaseUrlThatIsNotJdbcPostgres_settings_sayWhatIsExpected() {
     assertThatThrownBy(() -> Settings.resolve(Map.of("db.url", "localhost:5432"), Map.of(), dir))
         .hasMessageContaining("db.url must start with jdbc:postgresql://")

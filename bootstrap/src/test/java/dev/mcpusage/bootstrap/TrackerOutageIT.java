@@ -50,6 +50,7 @@ class TrackerOutageIT {
             new TrackerSettings(
                 65_536,
                 200,
+                200,
                 Duration.ofMillis(100),
                 Duration.ofMillis(100),
                 Duration.ofSeconds(2),

@@ -6,7 +6,9 @@ import java.time.Duration;
  * Configuration: how the tracker queues, batches, retries and spools.
  *
  * @param queueCapacity events the queue holds before callers' events are dropped (and counted)
- * @param batchSize most events per write
+ * @param batchSize queued events that make a batch: the writer wakes for them without lingering
+ * @param maxBatchSize most events per write: a writer that fell behind takes up to this many at
+ *     once, so a sustained stream is written in large batches (fixed costs per write amortized)
  * @param linger longest a queued event waits for its batch to fill
  * @param minBackoff first wait after a failed write
  * @param maxBackoff longest wait between attempts while the store is down
@@ -16,6 +18,7 @@ import java.time.Duration;
 public record TrackerSettings(
     int queueCapacity,
     int batchSize,
+    int maxBatchSize,
     Duration linger,
     Duration minBackoff,
     Duration maxBackoff,
@@ -27,16 +30,24 @@ public record TrackerSettings(
       throw new IllegalArgumentException(
           "queue capacity, batch size and retry memory must be >= 1");
     }
+    if (maxBatchSize < batchSize) {
+      throw new IllegalArgumentException(
+          "the largest batch (" + maxBatchSize + ") must be >= the batch size (" + batchSize + ")");
+    }
     if (linger.isNegative() || minBackoff.isNegative() || maxBackoff.compareTo(minBackoff) < 0) {
       throw new IllegalArgumentException("linger and backoffs must be >= 0 and min <= max");
     }
   }
 
-  /** 65,536 queued events, batches of 1,000 or 200 ms, backoff 250 ms to 5 s, 10,000 in memory. */
+  /**
+   * 65,536 queued events, batches of 1,000 or 200 ms (up to 10,000 when behind), backoff 250 ms to
+   * 5 s, 10,000 in memory.
+   */
   public static TrackerSettings standard() {
     return new TrackerSettings(
         65_536,
         1_000,
+        10_000,
         Duration.ofMillis(200),
         Duration.ofMillis(250),
         Duration.ofSeconds(5),
@@ -44,9 +55,9 @@ public record TrackerSettings(
         Duration.ofMinutes(1));
   }
 
-  /** The same settings with another batch size and linger. */
-  public TrackerSettings withBatching(int size, Duration wait) {
+  /** The same settings with another batch size, largest batch and linger. */
+  public TrackerSettings withBatching(int size, int maxSize, Duration wait) {
     return new TrackerSettings(
-        queueCapacity, size, wait, minBackoff, maxBackoff, retryMemoryEvents, reportEvery);
+        queueCapacity, size, maxSize, wait, minBackoff, maxBackoff, retryMemoryEvents, reportEvery);
   }
 }

@@ -191,7 +191,7 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
     while (true) {
       boolean stopping = closing;
       try {
-        List<UsageEvent> fresh = drain(settings.batchSize());
+        List<UsageEvent> fresh = drain(settings.maxBatchSize());
         if (!fresh.isEmpty()) {
           List<UsageEvent> prepared = prepare(fresh);
           if (!prepared.isEmpty()) {

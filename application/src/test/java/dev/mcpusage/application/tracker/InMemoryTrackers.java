@@ -21,6 +21,6 @@ public final class InMemoryTrackers {
         ClockSkewPolicy.standard(),
         PrivacyPolicy.standard(),
         Clock.systemUTC(),
-        TrackerSettings.standard().withBatching(100, Duration.ofMillis(5)));
+        TrackerSettings.standard().withBatching(100, 100, Duration.ofMillis(5)));
   }
 }

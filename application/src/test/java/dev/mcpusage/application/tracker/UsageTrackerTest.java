@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +32,7 @@ class UsageTrackerTest {
   private static final TrackerSettings FAST =
       new TrackerSettings(
           100_000,
+          100,
           100,
           Duration.ofMillis(10),
           Duration.ofMillis(10),
@@ -146,6 +148,7 @@ class UsageTrackerTest {
             new TrackerSettings(
                 10,
                 1,
+                1,
                 Duration.ofMillis(1),
                 Duration.ofMillis(10),
                 Duration.ofMillis(10),
@@ -167,6 +170,38 @@ class UsageTrackerTest {
     assertThat(stats.accepted()).isEqualTo(11);
     assertThat(stats.droppedByReason()).containsEntry("queue_full", 15L);
     assertThat(tookMillis).as("callers never wait for the stuck store").isLessThan(1_000);
+  }
+
+  @Test
+  void givenAWriterBehind_track_writesTheBacklogInBatchesUpToTheLargest() {
+    CountDownLatch writerInside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    UsageEventSink slowFirst =
+        events -> {
+          batchSizes.add(events.size());
+          writerInside.countDown();
+          awaitQuietly(release);
+          return new UsageEventSink.AppendResult(events.size(), 0);
+        };
+    tracker.close(Duration.ofSeconds(5));
+    tracker =
+        new UsageTracker(
+            slowFirst,
+            journal,
+            ClockSkewPolicy.standard(),
+            PrivacyPolicy.standard(),
+            Clock.systemUTC(),
+            FAST.withBatching(10, 50, Duration.ofMillis(1)));
+    tracker.track(anEvent().timestamp(Instant.now()));
+    assertThat(awaitQuietly(writerInside)).isTrue();
+    for (int i = 0; i < 120; i++) {
+      tracker.track(anEvent().timestamp(Instant.now()));
+    }
+    release.countDown();
+
+    awaitStatistics(s -> s.written() == 121);
+    assertThat(batchSizes).containsExactly(1, 50, 50, 20);
   }
 
   @Test
@@ -240,11 +275,12 @@ class UsageTrackerTest {
     }
   }
 
-  private static void awaitQuietly(CountDownLatch latch) {
+  private static boolean awaitQuietly(CountDownLatch latch) {
     try {
-      latch.await(10, TimeUnit.SECONDS);
+      return latch.await(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 
