@@ -2,7 +2,7 @@
 # The engine benchmark: our storage engine beside the seed's design on one embedded PostgreSQL at
 # N events (loaded once per data dir), written to benchmarks/results/engine-N.{json,md}.
 # Usage: benchmarks/run-engine.sh [events=1000000] [runs=3] [extra EngineBenchmark options...]
-# Options: --days 180 --ingest-events 100000 --single-inserts 2000 --query-seconds 5 --query-warmup-seconds 30
+# Options: --days 180 --ingest-events 100000 --ingest-batch 10000 --single-inserts 2000 --query-seconds 5 --query-warmup-seconds 30
 #   --data-dir DIR --product-jar JAR --out DIR
 #   --sections ingest,aggregates,freshness,queries,retention,disk (a subset re-measures only those)
 set -euo pipefail

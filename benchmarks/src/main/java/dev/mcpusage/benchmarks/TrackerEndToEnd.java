@@ -32,7 +32,8 @@ import java.util.concurrent.locks.LockSupport;
  * the real PostgreSQL sink attached, at a steady paced rate, beside {@code
  * ConcurrentLinkedQueue.offer} paced the same way; (2) ingest rate of N events through the tracker
  * (COPY + rollups) against psql's {@code \copy} of the same rows into an unindexed copy of the
- * table. Arguments: data dir, calls/s, seconds, N.
+ * table. Arguments: data dir, calls/s, seconds, N, and optionally the tracker's largest batch
+ * (default 10,000, the product's; 1,000 writes every batch at the batch size).
  */
 public final class TrackerEndToEnd {
 
@@ -43,19 +44,21 @@ public final class TrackerEndToEnd {
     int rate = Integer.parseInt(args[1]);
     int seconds = Integer.parseInt(args[2]);
     int events = Integer.parseInt(args[3]);
+    int largestBatch = args.length > 4 ? Integer.parseInt(args[4]) : 10_000;
     EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, message -> {});
     PostgresConnectionPool pool = new PostgresConnectionPool(server, 4, true);
     pool.start();
     try {
-      callerLatency(pool, rate, seconds);
-      ingestRate(pool, events, dataDir);
+      callerLatency(pool, rate, seconds, largestBatch);
+      ingestRate(pool, events, dataDir, largestBatch);
     } finally {
       pool.stop();
     }
   }
 
-  private static void callerLatency(PostgresConnectionPool pool, int rate, int seconds) {
-    UsageTracker tracker = tracker(pool, 65_536);
+  private static void callerLatency(
+      PostgresConnectionPool pool, int rate, int seconds, int largestBatch) {
+    UsageTracker tracker = tracker(pool, 65_536, largestBatch);
     tracker.start();
     ConcurrentLinkedQueue<UsageEvent> reference = new ConcurrentLinkedQueue<>();
     paced(rate, 5, event -> tracker.track(event), reference);
@@ -100,7 +103,8 @@ public final class TrackerEndToEnd {
     return nanos;
   }
 
-  private static void ingestRate(PostgresConnectionPool pool, int count, Path dataDir)
+  private static void ingestRate(
+      PostgresConnectionPool pool, int count, Path dataDir, int largestBatch)
       throws IOException, InterruptedException {
     SeedShapedTraffic traffic = SeedShapedTraffic.lastDays(7, Instant.now(), 3, count);
     List<UsageEvent> rows = new ArrayList<>(count);
@@ -126,7 +130,7 @@ public final class TrackerEndToEnd {
     double copySeconds = (System.nanoTime() - copyStart) / 1e9;
     psql(port, "DROP TABLE bench_raw_copy;");
 
-    UsageTracker tracker = tracker(pool, count + 1);
+    UsageTracker tracker = tracker(pool, count + 1, largestBatch);
     tracker.start();
     long start = System.nanoTime();
     for (UsageEvent row : rows) {
@@ -140,27 +144,32 @@ public final class TrackerEndToEnd {
     System.out.printf("ingest of %,d seed-shaped events (3 days):%n", count);
     System.out.printf(
         "  via the tracker (COPY + rollups in the same transaction): %.1f s, %,.0f events/s"
-            + " (written %,d, duplicates %,d)%n",
+            + " (written %,d, duplicates %,d, %,d writes of %,.0f events on average)%n",
         trackerSeconds,
         count / trackerSeconds,
         tracker.statistics().written(),
-        tracker.statistics().duplicates());
+        tracker.statistics().duplicates(),
+        tracker.statistics().writes(),
+        (double) count / tracker.statistics().writes());
     System.out.printf(
         "  psql \\copy into an unindexed copy of the table (no rollups): %.1f s, %,.0f events/s%n",
         copySeconds, count / copySeconds);
     System.out.printf("  tracker / raw copy: %.2f%n", copySeconds / trackerSeconds);
   }
 
-  private static UsageTracker tracker(PostgresConnectionPool pool, int queueCapacity) {
+  private static UsageTracker tracker(
+      PostgresConnectionPool pool, int queueCapacity, int largestBatch) {
     return new UsageTracker(
         new PostgresUsageEventSink(pool),
         new InMemoryEventJournal(10_000_000),
         ClockSkewPolicy.standard(),
         PrivacyPolicy.standard(),
         Clock.systemUTC(),
+        // the product's batching: 1,000 or 200 ms, up to largestBatch per write once behind
         new TrackerSettings(
             queueCapacity,
-            10_000,
+            1_000,
+            largestBatch,
             Duration.ofMillis(200),
             Duration.ofMillis(250),
             Duration.ofSeconds(5),

@@ -269,7 +269,7 @@ public final class EngineBenchmark {
       Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
       Instant to = from.plus(Duration.ofDays(1));
       List<UsageEvent> rows = traffic.between(from, to, perDay);
-      for (List<UsageEvent> batch : FreshTraffic.batches(rows)) {
+      for (List<UsageEvent> batch : FreshTraffic.batches(rows, BATCH)) {
         sink.append(batch);
         db.copyWithoutServerName(SeedStyle.EVENTS, batch);
       }

@@ -10,7 +10,10 @@ import java.util.List;
 /** Engine benchmark helper: seed-shaped events not stored yet, and their batches. */
 final class FreshTraffic {
 
-  /** Events per write, as the product's tracker batches them. */
+  /**
+   * Events per write: the tracker's largest batch ({@code tracker.batch.max}), in which it writes a
+   * sustained stream.
+   */
   static final int BATCH = 10_000;
 
   // fresh events differ from run to run: a reused data dir holds the last run's already
@@ -36,11 +39,11 @@ final class FreshTraffic {
     return new SeedShapedTraffic(seed++, from, to, count, serverName).nextBatch(count);
   }
 
-  /** The events in batches of {@link #BATCH}. */
-  static List<List<UsageEvent>> batches(List<UsageEvent> events) {
+  /** The events in batches of {@code size}. */
+  static List<List<UsageEvent>> batches(List<UsageEvent> events, int size) {
     List<List<UsageEvent>> batches = new ArrayList<>();
-    for (int i = 0; i < events.size(); i += BATCH) {
-      batches.add(events.subList(i, Math.min(events.size(), i + BATCH)));
+    for (int i = 0; i < events.size(); i += size) {
+      batches.add(events.subList(i, Math.min(events.size(), i + size)));
     }
     return batches;
   }

@@ -88,7 +88,8 @@ final class IngestSection {
       }
 
       List<List<UsageEvent>> rows =
-          FreshTraffic.batches(traffic.recent(Shape.LIVE.span, m, "default"));
+          FreshTraffic.batches(
+              traffic.recent(Shape.LIVE.span, m, "default"), options.ingestBatch());
       double millis = 0;
       for (List<UsageEvent> batch : rows) {
         millis += db.copy("bench_unindexed", batch);
@@ -123,6 +124,7 @@ final class IngestSection {
     db.execute("VACUUM ANALYZE " + EngineBenchmark.EVENTS);
 
     Map<String, Object> ingest = report.section("ingest_events_per_second");
+    ingest.put("batch_events", options.ingestBatch());
     ingest.put("live_events_span_minutes", Shape.LIVE.span.toMinutes());
     for (Shape shape : Shape.values()) {
       ShapeSamples samples = shapes.get(shape);
@@ -151,7 +153,7 @@ final class IngestSection {
         String.format(
             "**Ingest** (%,d fresh events per run and shape, batches of %,d, into the table as"
                 + " loaded):",
-            m, FreshTraffic.BATCH));
+            m, options.ingestBatch()));
     report.table("path", "events/s");
     for (Shape shape : Shape.values()) {
       ShapeSamples samples = shapes.get(shape);
@@ -196,8 +198,10 @@ final class IngestSection {
    */
   private void paired(PostgresUsageEventSink sink, Database db, Shape shape, ShapeSamples samples) {
     int m = options.ingestEvents();
-    List<List<UsageEvent>> rows = FreshTraffic.batches(traffic.recent(shape.span, m, "default"));
-    List<List<UsageEvent>> direct = FreshTraffic.batches(traffic.recent(shape.span, m, OFF_SERVER));
+    List<List<UsageEvent>> rows =
+        FreshTraffic.batches(traffic.recent(shape.span, m, "default"), options.ingestBatch());
+    List<List<UsageEvent>> direct =
+        FreshTraffic.batches(traffic.recent(shape.span, m, OFF_SERVER), options.ingestBatch());
     double oursMillis = 0;
     double copyMillis = 0;
     // the rollup trigger does not fire for this connection's COPY (a replica-mode session)
@@ -209,7 +213,7 @@ final class IngestSection {
         sink.append(batch);
         double millis = (System.nanoTime() - batchStart) / 1e6;
         oursMillis += millis;
-        samples.oursBatchMs.add(millis * FreshTraffic.BATCH / batch.size());
+        samples.oursBatchMs.add(millis * options.ingestBatch() / batch.size());
         copyMillis += db.copy(EngineBenchmark.EVENTS, direct.get(i));
       }
     } finally {
@@ -228,11 +232,11 @@ final class IngestSection {
     try {
       List<UsageEvent> off = traffic.recent(shape.span, m, OFF_SERVER);
       long start = System.nanoTime();
-      for (List<UsageEvent> batch : FreshTraffic.batches(off)) {
+      for (List<UsageEvent> batch : FreshTraffic.batches(off, options.ingestBatch())) {
         long batchStart = System.nanoTime();
         sink.append(batch);
         samples.withoutRollupsBatchMs.add(
-            (System.nanoTime() - batchStart) / 1e6 * FreshTraffic.BATCH / batch.size());
+            (System.nanoTime() - batchStart) / 1e6 * options.ingestBatch() / batch.size());
       }
       samples.sinkWithoutRollups.add(m / ((System.nanoTime() - start) / 1e9));
     } finally {
