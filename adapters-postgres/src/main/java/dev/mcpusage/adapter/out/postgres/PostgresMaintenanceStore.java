@@ -46,7 +46,9 @@ public final class PostgresMaintenanceStore implements MaintenanceStore {
             dsl ->
                 Routines.mcpUsageRemoveEventsBefore(
                     dsl.configuration(), cutoff.atOffset(ZoneOffset.UTC)));
-    // the aggregates of the dropped days go in a transaction of their own, after the events
+    // the detached days' files go in a transaction of their own, which locks only them, and then
+    // their aggregates
+    pool.inTransaction(dsl -> Routines.mcpUsageDropExpiredDays(dsl.configuration()));
     pool.inTransaction(
         dsl ->
             Routines.mcpUsageTrimAggregatesBefore(

@@ -84,6 +84,49 @@ class RetentionIT {
                     "SELECT to_regclass('archon_mcp_usage_events_p20260528') IS NULL;")
                 .output())
         .isEqualTo("t");
+    assertThat(expiredTables(db)).isEqualTo("0");
+  }
+
+  @Test
+  void givenAnExpiryCutOffBeforeItsDrop_theNextExpiry_dropsTheDetachedDays() {
+    TestDatabase db = TestDatabase.shared().empty();
+    PostgresUsageEventSink sink = new PostgresUsageEventSink(db.pool);
+    sink.append(
+        List.of(
+            anEvent().timestamp(Instant.parse("2026-05-20T10:00:00Z")).build(),
+            anEvent().timestamp(Instant.parse("2026-05-21T10:00:00Z")).build()));
+    // the first transaction alone, as when the process dies before the second: the day is
+    // detached (its events gone for every reader), its table kept under another name
+    Psql.run(db.address(), "SELECT mcp_usage_remove_events_before('2026-05-21T00:00:00Z');");
+    assertThat(expiredTables(db)).isEqualTo("1");
+    assertThat(Psql.run(db.address(), "SELECT count(*) FROM archon_mcp_usage_events;").output())
+        .isEqualTo("1");
+    // a late event for the detached day, from a process whose sink has not seen that day, gets a
+    // new partition under the day's name
+    new PostgresUsageEventSink(db.pool)
+        .append(List.of(anEvent().timestamp(Instant.parse("2026-05-20T11:00:00Z")).build()));
+    assertThat(
+            Psql.run(db.address(), "SELECT count(*) FROM archon_mcp_usage_events_p20260520;")
+                .output())
+        .isEqualTo("1");
+
+    CleanupReport next =
+        new PostgresMaintenanceStore(db.pool)
+            .removeEventsBefore(Instant.parse("2026-05-22T00:00:00Z"));
+
+    assertThat(next.droppedDays())
+        .extracting(DayBucket::date)
+        .containsExactly(LocalDate.of(2026, 5, 20), LocalDate.of(2026, 5, 21));
+    assertThat(expiredTables(db)).isEqualTo("0");
+    assertThat(Psql.run(db.address(), "SELECT count(*) FROM archon_mcp_usage_events;").output())
+        .isEqualTo("0");
+  }
+
+  private static String expiredTables(TestDatabase db) {
+    return Psql.run(
+            db.address(),
+            "SELECT count(*) FROM pg_class WHERE relname LIKE 'mcp\\_usage\\_expired\\_%';")
+        .output();
   }
 
   @Test
