@@ -129,33 +129,20 @@ class UsageTrackerTest {
 
   @Test
   void givenAFullQueue_track_dropsAndCountsInsteadOfBlocking() throws Exception {
-    CountDownLatch writerInside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    UsageEventSink stuck =
-        events -> {
-          writerInside.countDown();
-          awaitQuietly(release);
-          return new UsageEventSink.AppendResult(events.size(), 0);
-        };
-    tracker.close(Duration.ofSeconds(5));
-    tracker =
-        new UsageTracker(
-            stuck,
-            journal,
-            ClockSkewPolicy.standard(),
-            PrivacyPolicy.standard(),
-            Clock.systemUTC(),
-            new TrackerSettings(
-                10,
-                1,
-                1,
-                Duration.ofMillis(1),
-                Duration.ofMillis(10),
-                Duration.ofMillis(10),
-                1_000,
-                Duration.ofMinutes(1)));
+    HeldSink stuck = new HeldSink();
+    replaceTracker(
+        stuck,
+        new TrackerSettings(
+            10,
+            1,
+            1,
+            Duration.ofMillis(1),
+            Duration.ofMillis(10),
+            Duration.ofMillis(10),
+            1_000,
+            Duration.ofMinutes(1)));
     tracker.track(anEvent().timestamp(Instant.now()));
-    assertThat(writerInside.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(awaitQuietly(stuck.writerInside)).isTrue();
 
     int taken = 0;
     long start = System.nanoTime();
@@ -163,7 +150,7 @@ class UsageTrackerTest {
       taken += tracker.track(anEvent().timestamp(Instant.now())) ? 1 : 0;
     }
     long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    release.countDown();
+    stuck.release.countDown();
 
     TrackerStatistics stats = tracker.statistics();
     assertThat(taken).isEqualTo(10);
@@ -174,34 +161,17 @@ class UsageTrackerTest {
 
   @Test
   void givenAWriterBehind_track_writesTheBacklogInBatchesUpToTheLargest() {
-    CountDownLatch writerInside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-    UsageEventSink slowFirst =
-        events -> {
-          batchSizes.add(events.size());
-          writerInside.countDown();
-          awaitQuietly(release);
-          return new UsageEventSink.AppendResult(events.size(), 0);
-        };
-    tracker.close(Duration.ofSeconds(5));
-    tracker =
-        new UsageTracker(
-            slowFirst,
-            journal,
-            ClockSkewPolicy.standard(),
-            PrivacyPolicy.standard(),
-            Clock.systemUTC(),
-            FAST.withBatching(10, 50, Duration.ofMillis(1)));
+    HeldSink slowFirst = new HeldSink();
+    replaceTracker(slowFirst, FAST.withBatching(10, 50, Duration.ofMillis(1)));
     tracker.track(anEvent().timestamp(Instant.now()));
-    assertThat(awaitQuietly(writerInside)).isTrue();
+    assertThat(awaitQuietly(slowFirst.writerInside)).isTrue();
     for (int i = 0; i < 120; i++) {
       tracker.track(anEvent().timestamp(Instant.now()));
     }
-    release.countDown();
+    slowFirst.release.countDown();
 
     awaitStatistics(s -> s.written() == 121);
-    assertThat(batchSizes).containsExactly(1, 50, 50, 20);
+    assertThat(slowFirst.batchSizes).containsExactly(1, 50, 50, 20);
   }
 
   @Test
@@ -255,6 +225,18 @@ class UsageTrackerTest {
     assertThat(tracker.statistics().droppedByReason()).containsEntry("closed", 1L);
   }
 
+  private void replaceTracker(UsageEventSink into, TrackerSettings settings) {
+    tracker.close(Duration.ofSeconds(5));
+    tracker =
+        new UsageTracker(
+            into,
+            journal,
+            ClockSkewPolicy.standard(),
+            PrivacyPolicy.standard(),
+            Clock.systemUTC(),
+            settings);
+  }
+
   private UsageTracker trackerWith(TrackerSettings settings) {
     return new UsageTracker(
         sink,
@@ -281,6 +263,21 @@ class UsageTrackerTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /** A sink whose writes wait until {@link #release} opens; it records each batch's size. */
+  private static final class HeldSink implements UsageEventSink {
+    final CountDownLatch writerInside = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+
+    @Override
+    public AppendResult append(List<UsageEvent> events) {
+      batchSizes.add(events.size());
+      writerInside.countDown();
+      awaitQuietly(release);
+      return new AppendResult(events.size(), 0);
     }
   }
 

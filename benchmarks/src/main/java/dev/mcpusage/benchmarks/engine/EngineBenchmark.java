@@ -168,8 +168,8 @@ public final class EngineBenchmark {
     report.line("");
     report.line(
         String.format(
-            "**Freshness**: record() on the tracker (defaults: batches of up to 1,000, 200 ms"
-                + " linger) to the event counted by `GET /summary`: **%s ms**; seed: up to"
+            "**Freshness**: record() on the tracker (defaults: a batch at 1,000 events or after"
+                + " 200 ms) to the event counted by `GET /summary`: **%s ms**; seed: up to"
                 + " 15 min (its refresh interval) plus the refresh above.",
             visible.spread("%,.0f")));
   }
