@@ -122,6 +122,24 @@ class RetentionIT {
         .isEqualTo("0");
   }
 
+  @Test
+  void theSeedsCleanupFunction_removesExpiredDaysAndTheirFilesInOneCall() {
+    TestDatabase db = TestDatabase.shared().empty();
+    Instant expired = Instant.now().minus(Duration.ofDays(200));
+    new PostgresUsageEventSink(db.pool)
+        .append(
+            List.of(
+                anEvent().timestamp(expired).build(),
+                anEvent().timestamp(Instant.now().minus(Duration.ofDays(1))).build()));
+
+    assertThat(Psql.run(db.address(), "SELECT cleanup_mcp_usage_events();").output())
+        .isEqualTo("1");
+
+    assertThat(expiredTables(db)).isEqualTo("0");
+    assertThat(Psql.run(db.address(), "SELECT count(*) FROM archon_mcp_usage_events;").output())
+        .isEqualTo("1");
+  }
+
   private static String expiredTables(TestDatabase db) {
     return Psql.run(
             db.address(),
