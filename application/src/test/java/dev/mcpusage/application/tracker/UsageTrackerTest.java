@@ -7,6 +7,7 @@ import dev.mcpusage.application.inmemory.InMemoryEventJournal;
 import dev.mcpusage.application.inmemory.InMemoryUsageEventSink;
 import dev.mcpusage.application.inmemory.InMemoryUsageEvents;
 import dev.mcpusage.application.port.in.TrackerStatistics;
+import dev.mcpusage.application.port.out.EventJournal;
 import dev.mcpusage.application.port.out.StoreUnavailableException;
 import dev.mcpusage.application.port.out.UsageEventSink;
 import dev.mcpusage.domain.event.ClockSkewPolicy;
@@ -178,14 +179,7 @@ class UsageTrackerTest {
   void givenAFullJournal_track_countsTheOverflowAsDropped() {
     InMemoryEventJournal tiny = new InMemoryEventJournal(100);
     tracker.close(Duration.ofSeconds(5));
-    tracker =
-        new UsageTracker(
-            sink,
-            tiny,
-            ClockSkewPolicy.standard(),
-            PrivacyPolicy.standard(),
-            Clock.systemUTC(),
-            FAST);
+    tracker = trackerWith(sink, tiny, FAST);
     sink.down = true;
     for (int i = 0; i < 500; i++) {
       tracker.track(anEvent().timestamp(Instant.now()));
@@ -227,20 +221,18 @@ class UsageTrackerTest {
 
   private void replaceTracker(UsageEventSink into, TrackerSettings settings) {
     tracker.close(Duration.ofSeconds(5));
-    tracker =
-        new UsageTracker(
-            into,
-            journal,
-            ClockSkewPolicy.standard(),
-            PrivacyPolicy.standard(),
-            Clock.systemUTC(),
-            settings);
+    tracker = trackerWith(into, journal, settings);
   }
 
   private UsageTracker trackerWith(TrackerSettings settings) {
+    return trackerWith(sink, journal, settings);
+  }
+
+  private static UsageTracker trackerWith(
+      UsageEventSink into, EventJournal spool, TrackerSettings settings) {
     return new UsageTracker(
-        sink,
-        journal,
+        into,
+        spool,
         ClockSkewPolicy.standard(),
         PrivacyPolicy.standard(),
         Clock.systemUTC(),
