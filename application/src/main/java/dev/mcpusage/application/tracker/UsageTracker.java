@@ -264,11 +264,16 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
   private void writeWaiting() {
     while (!retrying.isEmpty()) {
       List<UsageEvent> batch = retrying.peekFirst();
-      if (!write(batch)) {
+      boolean stored =
+          write(
+              batch,
+              () -> {
+                retrying.removeFirst();
+                retryingEvents.addAndGet(-batch.size());
+              });
+      if (!stored) {
         return;
       }
-      retrying.removeFirst();
-      retryingEvents.addAndGet(-batch.size());
     }
     if (depth.get() < settings.batchSize()) {
       replayOldest();
@@ -283,8 +288,7 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
       LOG.error("usage tracker: cannot read the journal: {}", e.getMessage());
       return;
     }
-    if (oldest.isPresent() && write(oldest.get().events())) {
-      journal.remove(oldest.get());
+    if (oldest.isPresent() && write(oldest.get().events(), () -> journal.remove(oldest.get()))) {
       long replayedSoFar = counters.replayed(oldest.get().events().size());
       if (journal.pendingEvents() == 0) {
         LOG.info("usage tracker: journal replayed ({} events in all)", replayedSoFar);
@@ -292,19 +296,15 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
     }
   }
 
-  private boolean write(List<UsageEvent> batch) {
+  /**
+   * Appends the batch; once it is stored, {@code stored} takes it out of the backlog before it is
+   * counted as written, so a statistics snapshot never counts an event in both.
+   */
+  private boolean write(List<UsageEvent> batch, Runnable stored) {
     long start = System.nanoTime();
+    UsageEventSink.AppendResult result;
     try {
-      UsageEventSink.AppendResult result = sink.append(batch);
-      long took = System.nanoTime() - start;
-      counters.wrote(result, took);
-      if (!storeHealthy) {
-        LOG.info("usage tracker: the store is back; writing the events kept meanwhile");
-      }
-      storeHealthy = true;
-      lastError = null;
-      backoffNanos = settings.minBackoff().toNanos();
-      return true;
+      result = sink.append(batch);
     } catch (RuntimeException e) {
       counters.retried(batch.size());
       if (storeHealthy) {
@@ -318,6 +318,19 @@ public final class UsageTracker implements TrackUsage, AutoCloseable {
       backoffNanos = Math.min(backoffNanos * 2, settings.maxBackoff().toNanos());
       return false;
     }
+    long took = System.nanoTime() - start;
+    try {
+      stored.run();
+    } finally {
+      counters.wrote(result, took);
+    }
+    if (!storeHealthy) {
+      LOG.info("usage tracker: the store is back; writing the events kept meanwhile");
+    }
+    storeHealthy = true;
+    lastError = null;
+    backoffNanos = settings.minBackoff().toNanos();
+    return true;
   }
 
   private void spoolRetrying() {
