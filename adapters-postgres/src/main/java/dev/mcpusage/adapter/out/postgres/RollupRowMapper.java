@@ -5,15 +5,13 @@ import dev.mcpusage.domain.stats.BucketStats;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.jooq.ResultQuery;
 
 /**
  * Mapper: rollup statistics columns (totals, extremes, first and last call, then one column per
- * histogram bucket) to the domain's bucket statistics. Rows are read straight from JDBC: building
- * jOOQ records of ~90 values cost more than the query on a week of hourly rows.
+ * histogram bucket) to the domain's bucket statistics. Rows are read straight from JDBC (see {@link
+ * RenderedReads}): building jOOQ records of ~90 values cost more than the query on a week of hourly
+ * rows.
  */
 final class RollupRowMapper {
 
@@ -25,19 +23,6 @@ final class RollupRowMapper {
   /** One row of the result, read by column index. */
   interface Row<T> {
     T map(ResultSet row) throws SQLException;
-  }
-
-  /** Every row of the query, mapped. */
-  static <T> List<T> read(ResultQuery<?> query, Row<T> mapper) {
-    try (ResultSet rows = query.fetchResultSet()) {
-      List<T> mapped = new ArrayList<>();
-      while (rows.next()) {
-        mapped.add(mapper.map(rows));
-      }
-      return mapped;
-    } catch (SQLException e) {
-      throw new org.jooq.exception.DataAccessException(e.getMessage(), e);
-    }
   }
 
   /** The statistics in the columns from {@code first} (1-based). */

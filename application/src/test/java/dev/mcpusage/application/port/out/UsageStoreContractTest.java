@@ -305,7 +305,12 @@ public abstract class UsageStoreContractTest {
         new UsageFilter(
             Optional.empty(), Optional.of("task"), Optional.of("find_tasks"), Optional.empty());
 
+    UsageFilter alpha =
+        new UsageFilter(Optional.of("alpha"), Optional.empty(), Optional.empty(), Optional.empty());
+
     assertThat(total(beta)).isEqualTo(2);
+    // the same question of another server: a store that reuses a read's query binds the new value
+    assertThat(total(alpha)).isEqualTo(1);
     assertThat(total(cursor)).isEqualTo(2);
     assertThat(total(tasks)).isEqualTo(1);
     assertThat(reader.uniqueSessions(WHOLE_DAY, cursor)).isEqualTo(2);
