@@ -44,7 +44,7 @@ class OperatorCommandsIT {
     McpUsageProcess.Result verify = McpUsageProcess.run("--db-url", address.jdbcUrl(), "verify");
 
     assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
-    assertThat(migrate.out()).contains("Schema is at version 9");
+    assertThat(migrate.out()).contains("Schema is at version 10");
     assertThat(verify.exitCode()).as(verify.toString()).isZero();
     assertThat(verify.out())
         .contains(
