@@ -108,6 +108,25 @@ class SchemaRulesIT {
   }
 
   @Test
+  void eventsIndexes_areTheTimeFirstKey_andTheMetadataIndex_only() {
+    // every index on the events costs each insert and each expiry's drop; the key leads with the
+    // time so that it serves the reads by time too (V10)
+    Psql.Result result =
+        Psql.run(
+            db.address(),
+            """
+        SELECT indexname || ' ' || regexp_replace(indexdef, '^.* USING ', '')
+          FROM pg_indexes WHERE tablename = 'archon_mcp_usage_events' ORDER BY indexname;
+        """);
+
+    assertThat(result.output())
+        .isEqualTo(
+            """
+            archon_mcp_usage_events_pkey btree ("timestamp", id, server_name)
+            idx_mcp_usage_events_metadata gin (request_metadata jsonb_path_ops)""");
+  }
+
+  @Test
   void migrationRecord_isInArchonMigrations() {
     Psql.Result result =
         Psql.run(db.address(), "SELECT version, migration_name FROM archon_migrations;");
