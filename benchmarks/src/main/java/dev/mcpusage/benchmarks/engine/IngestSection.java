@@ -23,20 +23,34 @@ final class IngestSection {
    * How the fresh events are spread in time. A sustained stream is live: a service sending 50,000
    * events a second fills a 10,000-event batch in a fifth of a second, so a batch touches the
    * current hour's rollup rows. A backfill (an import, a journal replayed after an outage) spreads
-   * a batch over hours, each with its own rollup rows.
+   * a batch over hours, each with its own rollup rows: two days per 100,000 events, so a batch of
+   * 10,000 spans ~5 hours in a short burst and in a long stream alike.
    */
   enum Shape {
-    LIVE("live (events of the last hour)", Duration.ofHours(1), ""),
-    BACKFILL("backfill (events spread over two days)", Duration.ofDays(2), "backfill_");
+    LIVE("live (events of the last hour)", Duration.ofHours(1), false, ""),
+    BACKFILL(
+        "backfill (events spread over two days per 100,000)",
+        Duration.ofDays(2),
+        true,
+        "backfill_");
+
+    private static final int SCALED_PER = 100_000;
 
     final String label;
-    final Duration span;
+    private final Duration span;
+    private final boolean scalesWithEvents;
     final String jsonPrefix;
 
-    Shape(String label, Duration span, String jsonPrefix) {
+    Shape(String label, Duration span, boolean scalesWithEvents, String jsonPrefix) {
       this.label = label;
       this.span = span;
+      this.scalesWithEvents = scalesWithEvents;
       this.jsonPrefix = jsonPrefix;
+    }
+
+    /** The time the given number of fresh events is spread over. */
+    Duration span(int events) {
+      return scalesWithEvents ? span.multipliedBy(events).dividedBy(SCALED_PER) : span;
     }
   }
 
@@ -89,7 +103,7 @@ final class IngestSection {
 
       List<List<UsageEvent>> rows =
           FreshTraffic.batches(
-              traffic.recent(Shape.LIVE.span, m, "default"), options.ingestBatch());
+              traffic.recent(Shape.LIVE.span(m), m, "default"), options.ingestBatch());
       double millis = 0;
       for (List<UsageEvent> batch : rows) {
         millis += db.copy("bench_unindexed", batch);
@@ -106,7 +120,8 @@ final class IngestSection {
       double[] single =
           db.insertOneByOne(
               SeedStyle.EVENTS,
-              traffic.recent(Shape.LIVE.span, options.singleInserts(), "default"));
+              traffic.recent(
+                  Shape.LIVE.span(options.singleInserts()), options.singleInserts(), "default"));
       Samples perEvent = new Samples();
       double total = 0;
       for (double each : single) {
@@ -125,7 +140,8 @@ final class IngestSection {
 
     Map<String, Object> ingest = report.section("ingest_events_per_second");
     ingest.put("batch_events", options.ingestBatch());
-    ingest.put("live_events_span_minutes", Shape.LIVE.span.toMinutes());
+    ingest.put("live_events_span_minutes", Shape.LIVE.span(m).toMinutes());
+    ingest.put("backfill_events_span_hours", Shape.BACKFILL.span(m).toHours());
     for (Shape shape : Shape.values()) {
       ShapeSamples samples = shapes.get(shape);
       ingest.put(shape.jsonPrefix + "ours_with_rollups", samples.ours.summary());
@@ -201,9 +217,9 @@ final class IngestSection {
   private void paired(PostgresUsageEventSink sink, Database db, Shape shape, ShapeSamples samples) {
     int m = options.ingestEvents();
     List<List<UsageEvent>> rows =
-        FreshTraffic.batches(traffic.recent(shape.span, m, "default"), options.ingestBatch());
+        FreshTraffic.batches(traffic.recent(shape.span(m), m, "default"), options.ingestBatch());
     List<List<UsageEvent>> direct =
-        FreshTraffic.batches(traffic.recent(shape.span, m, OFF_SERVER), options.ingestBatch());
+        FreshTraffic.batches(traffic.recent(shape.span(m), m, OFF_SERVER), options.ingestBatch());
     double oursMillis = 0;
     double copyMillis = 0;
     // the rollup trigger does not fire for this connection's COPY (a replica-mode session)
@@ -238,7 +254,7 @@ final class IngestSection {
     int m = options.ingestEvents();
     db.execute("ALTER TABLE " + EngineBenchmark.EVENTS + " DISABLE TRIGGER " + TRIGGER);
     try {
-      List<UsageEvent> off = traffic.recent(shape.span, m, OFF_SERVER);
+      List<UsageEvent> off = traffic.recent(shape.span(m), m, OFF_SERVER);
       long start = System.nanoTime();
       for (List<UsageEvent> batch : FreshTraffic.batches(off, options.ingestBatch())) {
         long batchStart = System.nanoTime();
