@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
         "Run live demo traffic: four MCP clients (the SDK's client, named claude-code, cursor, windsurf and claude-desktop) call the built-in demo server's 14 tools over the MCP protocol; each call is recorded like a real one (server_name mcp-usage-demo).",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  mcp-usage demo --calls 200                  # 200 calls, then exit",
-      "  mcp-usage demo                              # until Ctrl+C (with serve running elsewhere)",
-      "  mcp-usage demo --pause-ms 50 --calls 5000   # faster",
-      "  mcp-usage demo --events 1000000 --days 30   # a month of synthetic history, loaded by COPY"
+      "  mcp-usage demo --calls 200                 # 200 calls, then exit",
+      "  mcp-usage demo                             # until Ctrl+C",
+      "  mcp-usage demo --pause-ms 50 --calls 5000  # faster",
+      "  mcp-usage demo --events 1000000 --days 30  # a month of history, by COPY"
     })
 public final class DemoCommand implements Callable<Integer> {
 

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  mcp-usage export --since 7d --out last-week.jsonl",
-      "  mcp-usage export --since 2026-01-01 --until 2026-02-01 --format csv --out january.csv",
+      "  mcp-usage export --since 2026-01-01 --until 2026-02-01 --format csv \\",
+      "      --out january.csv",
       "  mcp-usage export --since 24h | gzip > today.jsonl.gz"
     })
 public final class ExportCommand implements Callable<Integer> {

@@ -13,7 +13,8 @@ public final class GlobalOptions {
       paramLabel = "DIR",
       scope = ScopeType.INHERIT,
       description =
-          "Data directory: embedded PostgreSQL data, tokens, journal (env MCP_USAGE_DATA_DIR; default ~/.mcp-usage).")
+          "Data directory: embedded PostgreSQL data, tokens, journal (default ~/.mcp-usage; env"
+              + " MCP_USAGE_DATA_DIR).")
   String dataDir;
 
   @Option(

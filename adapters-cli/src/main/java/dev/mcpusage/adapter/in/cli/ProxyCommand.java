@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  mcp-usage proxy --server-name archon -- python -m archon_mcp",
-      "  mcp-usage proxy --category-map tools.properties -- npx -y @modelcontextprotocol/server-filesystem /tmp",
+      "  mcp-usage proxy --category-map tools.properties \\",
+      "      -- npx -y @modelcontextprotocol/server-filesystem /tmp",
       "",
       "Category map (tools.properties): one 'tool=category' per line, globs allowed:",
       "  rag_*=rag",

@@ -21,16 +21,16 @@ import picocli.CommandLine.Spec;
     name = "refresh",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuild the hourly and daily rollups from the stored events: all of them, or the UTC days",
-      "of --since/--until. Only needed after editing events by hand: every insert keeps the",
-      "rollups current."
+      "Rebuild the hourly and daily rollups from the stored events.",
+      "All days, or the UTC days of --since/--until. Only needed after editing events by hand:"
+          + " every insert keeps the rollups current."
     },
     footer = {
       "",
       "Examples:",
-      "  mcp-usage refresh                          # every day (the seed's refresh_mcp_usage_views)",
-      "  mcp-usage refresh --since 7d               # the last 7 days through today",
-      "  mcp-usage refresh --since 2026-11-01 --until 2026-11-03   # Nov 1 and Nov 2"
+      "  mcp-usage refresh               # every day (refresh_mcp_usage_views)",
+      "  mcp-usage refresh --since 7d    # the last 7 days through today",
+      "  mcp-usage refresh --since 2026-11-01 --until 2026-11-03    # Nov 1 and Nov 2"
     })
 public final class RefreshCommand implements Callable<Integer> {
 

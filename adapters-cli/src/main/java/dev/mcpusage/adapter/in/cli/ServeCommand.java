@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         "Start the HTTP API (default http://127.0.0.1:8181) on the embedded or configured PostgreSQL.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  mcp-usage serve --demo                 # first look: a day of history, then live MCP calls",
+      "  mcp-usage serve --demo       # a day of history, then live MCP calls",
       "  mcp-usage serve --port 9000",
       "  curl 'localhost:8181/api/mcp/analytics/summary?hours=24'"
     })

@@ -19,10 +19,12 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  mcp-usage tokens",
-      "  curl -H \"Authorization: Bearer $(mcp-usage tokens --writer)\" -X POST localhost:8181/api/mcp-analytics/cleanup",
+      "  curl -H \"Authorization: Bearer $(mcp-usage tokens --writer)\" \\",
+      "      -X POST localhost:8181/api/mcp-analytics/cleanup",
       "",
-      "Set MCP_USAGE_READER_TOKEN and MCP_USAGE_WRITER_TOKEN to choose them yourself; otherwise they are",
-      "generated once and kept, readable by the owner only, in <data dir>/tokens.properties."
+      "Set MCP_USAGE_READER_TOKEN and MCP_USAGE_WRITER_TOKEN to choose them yourself;",
+      "otherwise they are generated once and kept, readable by the owner only, in",
+      "<data dir>/tokens.properties."
     })
 public final class TokensCommand implements Callable<Integer> {
 

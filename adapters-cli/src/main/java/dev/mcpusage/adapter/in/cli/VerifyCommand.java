@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
     description = "Run the schema's self-checks; exits 1 when any fails.",
     footer = {
       "",
-      "Checks: the events table exists (with its row count), a test insert (rolled back), the computed",
-      "UTC buckets and the rollup it feeds, the seed's views and summary function, and whether the",
-      "rollups are current (the working replacement of the seed's materialized-view status query)."
+      "Checks: the events table exists (with its row count), a test insert (rolled back), the"
+          + " computed UTC buckets and the rollup it feeds, the seed's views and summary function,"
+          + " and whether the rollups are current (the working replacement of the seed's"
+          + " materialized-view status query)."
     })
 public final class VerifyCommand implements Callable<Integer> {
 
