@@ -268,7 +268,7 @@ class OperatorCommandsIT {
 
     assertThat(expected).isEqualTo(48);
     assertThat(summary.out()).contains("\"time_range_hours\" : 24", "\"total_calls\" : 48");
-    assertThat(tools.out()).contains("tool_0,cat,24,", "tool_1,cat,24,");
+    assertThat(tools.out()).contains("window-test,tool_0,cat,24,", "window-test,tool_1,cat,24,");
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("choose --hours or --since/--until");
   }
@@ -290,7 +290,17 @@ class OperatorCommandsIT {
     assertThat(result.err())
         .contains("Unknown option")
         .contains("'--hourz'")
-        .contains("Possible solutions: --hours");
+        .contains("Possible solutions: --hours")
+        .contains("See 'mcp-usage summary --help'.")
+        .doesNotContain("Usage:");
+  }
+
+  @Test
+  void givenHours_daily_refusesTheOptionItHasNot() {
+    McpUsageProcess.Result result = McpUsageProcess.run("daily", "--hours", "3");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("Unknown option").contains("'--hours'");
   }
 
   @Test

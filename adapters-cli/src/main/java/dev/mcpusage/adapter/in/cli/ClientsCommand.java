@@ -21,6 +21,8 @@ public final class ClientsCommand implements Callable<Integer> {
 
   @Mixin ReportOptions report;
 
+  @Mixin HoursOption hours;
+
   @Spec CommandSpec spec;
 
   private final QueryUsage queryUsage;
@@ -32,7 +34,7 @@ public final class ClientsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<ClientRow> clients =
-        queryUsage.clients(report.period(spec)).stream().map(ClientRow::from).toList();
+        queryUsage.clients(report.period(spec, hours)).stream().map(ClientRow::from).toList();
     if (report.json) {
       ReportOptions.printJson(spec.commandLine().getOut(), clients);
       return 0;

@@ -44,7 +44,8 @@ public final class DailyCommand implements Callable<Integer> {
           spec.commandLine(),
           "--days must be between 1 and " + TimeWindow.MAX_DAYS + ", was " + days);
     }
-    RollupTable.print(spec, report, queryUsage.daily(report.daily(spec, days)), "day (UTC)");
+    RollupTable.print(
+        spec, report, queryUsage.daily(report.daily(spec, days)), "day (UTC)", RollupTable.DAY);
     return 0;
   }
 }

@@ -22,6 +22,8 @@ public final class ErrorsCommand implements Callable<Integer> {
 
   @Mixin ReportOptions report;
 
+  @Mixin HoursOption hours;
+
   @Spec CommandSpec spec;
 
   private final QueryUsage queryUsage;
@@ -33,21 +35,23 @@ public final class ErrorsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<ErrorRow> errors =
-        queryUsage.errors(report.period(spec)).stream().map(ErrorRow::from).toList();
+        queryUsage.errors(report.period(spec, hours)).stream().map(ErrorRow::from).toList();
     if (report.json) {
       ReportOptions.printJson(spec.commandLine().getOut(), errors);
       return 0;
     }
     TablePrinter table =
-        new TablePrinter(List.of("tool", "category", "error type", "failures", "last seen (UTC)"));
+        new TablePrinter(
+            List.of("server", "tool", "category", "error type", "failures", "last seen (UTC)"));
     errors.forEach(
         e ->
             table.row(
+                e.serverName(),
                 e.toolName(),
                 e.toolCategory(),
                 e.errorType(),
                 e.errorCount(),
-                e.lastSeenAt().toString()));
+                e.lastSeenAt()));
     report.print(spec, table);
     return 0;
   }

@@ -19,6 +19,8 @@ public final class HourlyCommand implements Callable<Integer> {
 
   @Mixin ReportOptions report;
 
+  @Mixin HoursOption hours;
+
   @Spec CommandSpec spec;
 
   private final QueryUsage queryUsage;
@@ -29,7 +31,12 @@ public final class HourlyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RollupTable.print(spec, report, queryUsage.hourly(report.hourly(spec)), "hour (UTC)");
+    RollupTable.print(
+        spec,
+        report,
+        queryUsage.hourly(report.hourly(spec, hours)),
+        "hour (UTC)",
+        RollupTable.HOUR);
     return 0;
   }
 }

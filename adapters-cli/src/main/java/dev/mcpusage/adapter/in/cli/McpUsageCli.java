@@ -45,6 +45,7 @@ public final class McpUsageCli {
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(new CliExceptionHandler(verbose));
+    commandLine.setParameterExceptionHandler(new CliUsageErrorHandler());
     return commandLine.execute(args);
   }
 

@@ -21,14 +21,6 @@ import picocli.CommandLine.ParameterException;
 public final class ReportOptions {
 
   @Option(
-      names = "--hours",
-      paramLabel = "N",
-      defaultValue = "24",
-      description =
-          "Window: the current UTC hour and the N-1 before it, 1 to 4320 (default ${DEFAULT-VALUE}).")
-  int hours;
-
-  @Option(
       names = "--since",
       paramLabel = "WHEN",
       description =
@@ -81,31 +73,20 @@ public final class ReportOptions {
     }
   }
 
-  int hours(CommandSpec spec, int max) {
-    checkFormat(spec);
-    if (hours < 1 || hours > max) {
-      throw new ParameterException(
-          spec.commandLine(), "--hours must be between 1 and " + max + ", was " + hours);
-    }
-    return hours;
-  }
-
-  int periodHours(CommandSpec spec) {
-    return hours(spec, TimeWindow.MAX_SUMMARY_HOURS);
-  }
-
   /** The period asked for: --since/--until, or the last --hours (1 to 4320). */
-  PeriodQuery period(CommandSpec spec) {
+  PeriodQuery period(CommandSpec spec, HoursOption hours) {
     return explicitWindow(spec, "--hours")
         .map(w -> PeriodQuery.between(w[0], w[1], filter()))
-        .orElseGet(() -> new PeriodQuery(periodHours(spec), filter()));
+        .orElseGet(
+            () -> new PeriodQuery(hours.within(spec, TimeWindow.MAX_SUMMARY_HOURS), filter()));
   }
 
   /** The hourly series asked for: --since/--until, or the last --hours (1 to 168). */
-  HourlyQuery hourly(CommandSpec spec) {
+  HourlyQuery hourly(CommandSpec spec, HoursOption hours) {
     return explicitWindow(spec, "--hours")
         .map(w -> HourlyQuery.between(w[0], w[1], filter()))
-        .orElseGet(() -> new HourlyQuery(hours(spec, TimeWindow.MAX_HOURLY_HOURS), filter()));
+        .orElseGet(
+            () -> new HourlyQuery(hours.within(spec, TimeWindow.MAX_HOURLY_HOURS), filter()));
   }
 
   /** The daily series asked for: --since/--until, or the last {@code days} days. */

@@ -4,16 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mcpusage.domain.stats.BucketStats;
 import dev.mcpusage.domain.stats.UsageRollup;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Output: hourly or daily rollup rows as a table or as the HTTP API's JSON rows. */
 final class RollupTable {
 
+  /** An hour's bucket as printed: its start, to the second. */
+  static final Function<Instant, Object> HOUR = bucket -> bucket;
+
+  /** A day's bucket as printed: its UTC date. */
+  static final Function<Instant, Object> DAY =
+      bucket -> LocalDate.ofInstant(bucket, ZoneOffset.UTC);
+
   private RollupTable() {}
 
   static void print(
-      CommandSpec spec, ReportOptions report, List<UsageRollup> rows, String bucketHeader)
+      CommandSpec spec,
+      ReportOptions report,
+      List<UsageRollup> rows,
+      String bucketHeader,
+      Function<Instant, Object> bucketCell)
       throws JsonProcessingException {
     List<Row> printed = rows.stream().map(Row::from).toList();
     if (report.json) {
@@ -24,6 +38,7 @@ final class RollupTable {
         new TablePrinter(
             List.of(
                 bucketHeader,
+                "server",
                 "tool",
                 "category",
                 "calls",
@@ -36,7 +51,8 @@ final class RollupTable {
     printed.forEach(
         row ->
             table.row(
-                row.bucket().toString(),
+                bucketCell.apply(row.bucket()),
+                row.serverName(),
                 row.toolName(),
                 row.toolCategory(),
                 row.callCount(),

@@ -23,6 +23,8 @@ public final class SourcesCommand implements Callable<Integer> {
 
   @Mixin ReportOptions report;
 
+  @Mixin HoursOption hours;
+
   @Option(
       names = "--limit",
       paramLabel = "N",
@@ -46,7 +48,7 @@ public final class SourcesCommand implements Callable<Integer> {
           "--limit must be between 1 and " + TopSourcesQuery.MAX_LIMIT + ", was " + limit);
     }
     List<SourceUsage> sources =
-        queryUsage.topSources(new TopSourcesQuery(report.period(spec), limit));
+        queryUsage.topSources(new TopSourcesQuery(report.period(spec, hours), limit));
     if (report.json) {
       ReportOptions.printJson(
           spec.commandLine().getOut(),

@@ -31,10 +31,12 @@ public final class SummaryCommand implements Callable<Integer> {
 
   @Mixin ReportOptions report;
 
+  @Mixin HoursOption hours;
+
   @Spec CommandSpec spec;
 
   private final QueryUsage queryUsage;
-  private int hours;
+  private int windowHours;
 
   public SummaryCommand(QueryUsage queryUsage) {
     this.queryUsage = queryUsage;
@@ -42,8 +44,8 @@ public final class SummaryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    PeriodQuery period = report.period(spec);
-    hours = period.hours();
+    PeriodQuery period = report.period(spec, hours);
+    windowHours = period.hours();
     UsageSummary summary = queryUsage.summary(period);
     PrintWriter out = spec.commandLine().getOut();
     if (report.json) {
@@ -64,7 +66,7 @@ public final class SummaryCommand implements Callable<Integer> {
 
   private Map<String, Object> asJson(UsageSummary summary) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("time_range_hours", hours);
+    json.put("time_range_hours", windowHours);
     json.put("total_calls", summary.totalCalls());
     json.put("successful_calls", summary.successfulCalls());
     json.put("failed_calls", summary.failedCalls());
@@ -80,7 +82,7 @@ public final class SummaryCommand implements Callable<Integer> {
   }
 
   private void printTable(PrintWriter out, UsageSummary summary) {
-    out.printf("Usage in the last %d hour%s%n", hours, hours == 1 ? "" : "s");
+    out.printf("Usage in the last %d hour%s%n", windowHours, windowHours == 1 ? "" : "s");
     row(out, "Total calls", String.format("%,d", summary.totalCalls()));
     row(out, "Successful", String.format("%,d", summary.successfulCalls()));
     row(out, "Failed", String.format("%,d", summary.failedCalls()));

@@ -1,11 +1,20 @@
 package dev.mcpusage.adapter.in.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Output: rows as an aligned text table (numbers right-aligned) or as CSV with raw values. */
+/**
+ * Output: rows as an aligned text table (numbers right-aligned, instants to the UTC second) or as
+ * CSV with raw values.
+ */
 final class TablePrinter {
+
+  private static final DateTimeFormatter TABLE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private final List<String> headers;
   private final String whenEmpty;
@@ -59,6 +68,9 @@ final class TablePrinter {
   private static String forTable(Object value) {
     if (value == null) {
       return "-";
+    }
+    if (value instanceof Instant instant) {
+      return TABLE_TIME.format(instant);
     }
     return value instanceof Long || value instanceof Integer
         ? String.format("%,d", ((Number) value).longValue())

@@ -23,6 +23,8 @@ public final class ToolsCommand implements Callable<Integer> {
 
   @Mixin ReportOptions report;
 
+  @Mixin HoursOption hours;
+
   @Spec CommandSpec spec;
 
   private final QueryUsage queryUsage;
@@ -33,7 +35,7 @@ public final class ToolsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<ToolStats> tools = queryUsage.tools(report.period(spec));
+    List<ToolStats> tools = queryUsage.tools(report.period(spec, hours));
     if (report.json) {
       ReportOptions.printJson(
           spec.commandLine().getOut(), tools.stream().map(ToolRow::from).toList());
@@ -42,6 +44,7 @@ public final class ToolsCommand implements Callable<Integer> {
     TablePrinter table =
         new TablePrinter(
             List.of(
+                "server",
                 "tool",
                 "category",
                 "calls",
@@ -54,6 +57,7 @@ public final class ToolsCommand implements Callable<Integer> {
                 "last call (UTC)"));
     for (ToolRow row : tools.stream().map(ToolRow::from).toList()) {
       table.row(
+          row.serverName(),
           row.toolName(),
           row.toolCategory(),
           row.callCount(),
@@ -63,7 +67,7 @@ public final class ToolsCommand implements Callable<Integer> {
           row.p95ResponseTimeMs(),
           row.p99ResponseTimeMs(),
           String.format("%.1f", row.avgResponseTimeMs()),
-          row.lastCallAt() == null ? null : row.lastCallAt().toString());
+          row.lastCallAt());
     }
     report.print(spec, table);
     return 0;
