@@ -184,7 +184,7 @@ public final class ImportCommand implements Callable<Integer> {
       try {
         values = json.readValue(text, new TypeReference<Map<String, Object>>() {});
       } catch (JsonProcessingException e) {
-        problem(line, "line", "is not a JSON object: " + e.getOriginalMessage());
+        problem(line, null, "is not a JSON object: " + e.getOriginalMessage());
         continue;
       }
       accept(line, values);
@@ -226,6 +226,7 @@ public final class ImportCommand implements Callable<Integer> {
     batchEvents.clear();
   }
 
+  /** Counts a refused row and shows it, naming its field unless {@code field} is null. */
   private void problem(long line, String field, String message) {
     refused++;
     if (refused <= SHOWN_PROBLEMS) {
@@ -234,7 +235,9 @@ public final class ImportCommand implements Callable<Integer> {
           "line "
               + line
               + ": "
-              + (message.startsWith(field + ":") ? message : field + ": " + message));
+              + (field == null || message.startsWith(field + ":")
+                  ? message
+                  : field + ": " + message));
       err.flush();
     }
   }
