@@ -122,8 +122,11 @@
   function renderTools(tools) {
     lastTools = tools;
     const top = tools.slice(0, 14);
+    // the same tool name on two servers is two rows: the server tells their bars apart
+    const servers = new Set(top.map(t => t.server_name));
+    const label = t => servers.size > 1 ? t.tool_name + ' (' + t.server_name + ')' : t.tool_name;
     chart('chart-latency', 'bar', { indexAxis: 'y', scales: { x: { beginAtZero: true } } });
-    update('chart-latency', top.map(t => t.tool_name), [
+    update('chart-latency', top.map(label), [
       { label: 'p50', data: top.map(t => t.p50_response_time_ms), backgroundColor: PALETTE[2] },
       { label: 'p95', data: top.map(t => t.p95_response_time_ms), backgroundColor: PALETTE[1] },
       { label: 'p99', data: top.map(t => t.p99_response_time_ms), backgroundColor: PALETTE[3] }
@@ -136,12 +139,12 @@
     const body = document.querySelector('#tools tbody');
     body.replaceChildren(...rows.map(t => {
       const tr = document.createElement('tr');
-      [t.tool_name, t.tool_category, t.call_count.toLocaleString(), t.error_count.toLocaleString(), t.error_rate.toFixed(2) + ' %',
+      [t.tool_name, t.tool_category, t.server_name, t.call_count.toLocaleString(), t.error_count.toLocaleString(), t.error_rate.toFixed(2) + ' %',
         t.p95_response_time_ms, t.p50_response_time_ms + ' / ' + t.p99_response_time_ms,
         t.last_call_at ? t.last_call_at.replace('T', ' ').slice(0, 19) : '–'].forEach((value, i) => {
         const td = document.createElement('td');
         td.textContent = value;
-        if (i >= 2) td.className = 'num';
+        if (i >= 3) td.className = 'num';
         tr.appendChild(td);
       });
       return tr;

@@ -82,6 +82,8 @@ class DashboardBrowserIT {
     assertThat(browser.getCurrentUrl()).contains("range=180d");
     assertThat(browser.findElement(By.id("card-calls")).getText()).isEqualTo("30,000");
     assertThat(browser.findElements(By.cssSelector("#tools tbody tr"))).hasSize(14);
+    assertThat(browser.findElement(By.cssSelector("#tools tbody tr td:nth-child(3)")).getText())
+        .isEqualTo("default");
     assertThat(browser.findElement(By.id("empty")).isDisplayed()).isFalse();
   }
 
