@@ -23,7 +23,13 @@ record ApiRoute(
       String summary,
       List<ApiParameter> parameters,
       Handler handler) {
-    return new ApiRoute("GET", path, Optional.of(requires), summary, parameters, handler);
+    return new ApiRoute(
+        "GET",
+        path,
+        Optional.of(requires),
+        summary,
+        parameters,
+        QueryParameters.declaredOnly(parameters, handler));
   }
 
   static ApiRoute post(String path, String summary, Handler handler) {

@@ -3,7 +3,9 @@ package dev.mcpusage.adapter.in.http;
 import dev.mcpusage.domain.event.UsageEvent;
 import dev.mcpusage.domain.stats.UsageFilter;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads a route's declared parameters; anything outside the declared range is a 400 naming it. */
@@ -20,6 +22,30 @@ final class QueryParameters {
               "client_type", "only calls from this client type", UsageEvent.MAX_NAME_LENGTH));
 
   private QueryParameters() {}
+
+  /**
+   * {@code handler} behind a check that the query holds only {@code declared} parameters, each at
+   * most once: a misspelt or repeated parameter would otherwise be ignored or half-read in silence.
+   */
+  static Handler declaredOnly(List<ApiParameter> declared, Handler handler) {
+    List<String> names = declared.stream().map(ApiParameter::name).toList();
+    return ctx -> {
+      for (Map.Entry<String, List<String>> given : ctx.queryParamMap().entrySet()) {
+        if (!names.contains(given.getKey())) {
+          throw new InvalidParameterException(
+              "unknown parameter '"
+                  + given.getKey()
+                  + "'; this endpoint takes "
+                  + (names.isEmpty() ? "none" : String.join(", ", names)));
+        }
+        if (given.getValue().size() > 1) {
+          throw new InvalidParameterException(
+              given.getKey() + " given " + given.getValue().size() + " times; give it once");
+        }
+      }
+      handler.handle(ctx);
+    };
+  }
 
   static int integer(Context ctx, ApiParameter parameter) {
     String raw = ctx.queryParam(parameter.name());

@@ -112,6 +112,26 @@ class HttpServerIT {
     assertThat(json.get("message").asText()).isEqualTo(message);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "hour=48| unknown parameter 'hour'; this endpoint takes hours, tool_category, tool_name,"
+            + " server_name, client_type",
+        "hours=24&hours=48| hours given 2 times; give it once"
+      })
+  void givenAMisspeltOrRepeatedParameter_summary_is400NamingIt(String query, String message)
+      throws Exception {
+    start(new InMemoryUsageStatsReader(new InMemoryUsageEvents()));
+
+    HttpResponse<String> response = get("/api/mcp/analytics/summary?" + query);
+    JsonNode json = HttpServer.objectMapper().readTree(response.body());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json.get("error").asText()).isEqualTo("invalid_parameter");
+    assertThat(json.get("message").asText()).isEqualTo(message);
+  }
+
   @Test
   void unknownPath_is404Json() throws Exception {
     start(new InMemoryUsageStatsReader(new InMemoryUsageEvents()));
