@@ -13,6 +13,7 @@ import dev.mcpusage.domain.access.AccessRole;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +120,20 @@ public final class HttpServer {
                   });
               config.routes.after(ResponseEtag::tag);
             });
-    app.start();
+    try {
+      app.start();
+    } catch (JavalinBindException e) {
+      app.stop();
+      app = null;
+      throw new IllegalStateException(
+          "port "
+              + settings.port()
+              + " on "
+              + settings.host()
+              + " is in use by another process: stop it, or choose another port with --port"
+              + " (or MCP_USAGE_HTTP_PORT)",
+          e);
+    }
     return app.port();
   }
 

@@ -2,6 +2,7 @@ package dev.mcpusage.adapter.in.http;
 
 import static dev.mcpusage.domain.event.UsageEventTestData.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpusage.application.inmemory.InMemoryUsageEventSink;
@@ -17,6 +18,8 @@ import dev.mcpusage.domain.stats.UsageFilter;
 import dev.mcpusage.domain.stats.UsageRollup;
 import dev.mcpusage.domain.window.TimeWindow;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +42,9 @@ class HttpServerIT {
 
   @AfterEach
   void stop() {
-    server.stop();
+    if (server != null) {
+      server.stop();
+    }
   }
 
   @Test
@@ -130,6 +135,22 @@ class HttpServerIT {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json.get("error").asText()).isEqualTo("invalid_parameter");
     assertThat(json.get("message").asText()).isEqualTo(message);
+  }
+
+  @Test
+  void givenAPortInUse_start_failsNamingThePortAndTheWayOut() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      assertThatThrownBy(
+              () ->
+                  TestServers.start(
+                      new InMemoryUsageStatsReader(new InMemoryUsageEvents()),
+                      HttpSettings.loopback(taken.getLocalPort()),
+                      Clock.fixed(NOW, ZoneOffset.UTC)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("port " + taken.getLocalPort())
+          .hasMessageContaining("is in use")
+          .hasMessageContaining("--port");
+    }
   }
 
   @Test
