@@ -250,6 +250,17 @@ class OperatorCommandsIT {
             "--until",
             until.toString(),
             "--json");
+    McpUsageProcess.Result summaryTable =
+        McpUsageProcess.run(
+            "--db-url",
+            address.jdbcUrl(),
+            "summary",
+            "--server",
+            "window-test",
+            "--since",
+            since.toString(),
+            "--until",
+            until.toString());
     McpUsageProcess.Result tools =
         McpUsageProcess.run(
             "--db-url",
@@ -268,6 +279,10 @@ class OperatorCommandsIT {
 
     assertThat(expected).isEqualTo(48);
     assertThat(summary.out()).contains("\"time_range_hours\" : 24", "\"total_calls\" : 48");
+    assertThat(summaryTable.out())
+        .startsWith("Usage from " + since.toString().replace("T", " ").replace("Z", "") + " until ")
+        .contains("UTC (24 hours)")
+        .doesNotContain("in the last");
     assertThat(tools.out()).contains("window-test,tool_0,cat,24,", "window-test,tool_1,cat,24,");
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("choose --hours or --since/--until");

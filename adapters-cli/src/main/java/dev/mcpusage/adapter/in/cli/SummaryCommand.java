@@ -36,7 +36,7 @@ public final class SummaryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final QueryUsage queryUsage;
-  private int windowHours;
+  private PeriodQuery period;
 
   public SummaryCommand(QueryUsage queryUsage) {
     this.queryUsage = queryUsage;
@@ -44,8 +44,7 @@ public final class SummaryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    PeriodQuery period = report.period(spec, hours);
-    windowHours = period.hours();
+    period = report.period(spec, hours);
     UsageSummary summary = queryUsage.summary(period);
     PrintWriter out = spec.commandLine().getOut();
     if (report.json) {
@@ -66,7 +65,7 @@ public final class SummaryCommand implements Callable<Integer> {
 
   private Map<String, Object> asJson(UsageSummary summary) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("time_range_hours", windowHours);
+    json.put("time_range_hours", period.hours());
     json.put("total_calls", summary.totalCalls());
     json.put("successful_calls", summary.successfulCalls());
     json.put("failed_calls", summary.failedCalls());
@@ -82,7 +81,17 @@ public final class SummaryCommand implements Callable<Integer> {
   }
 
   private void printTable(PrintWriter out, UsageSummary summary) {
-    out.printf("Usage in the last %d hour%s%n", windowHours, windowHours == 1 ? "" : "s");
+    int length = period.hours();
+    String plural = length == 1 ? "" : "s";
+    out.println(
+        period
+            .window()
+            .map(
+                w ->
+                    String.format(
+                        "Usage from %s until %s UTC (%d hour%s)",
+                        TablePrinter.utc(w.from()), TablePrinter.utc(w.to()), length, plural))
+            .orElse(String.format("Usage in the last %d hour%s", length, plural)));
     row(out, "Total calls", String.format("%,d", summary.totalCalls()));
     row(out, "Successful", String.format("%,d", summary.successfulCalls()));
     row(out, "Failed", String.format("%,d", summary.failedCalls()));

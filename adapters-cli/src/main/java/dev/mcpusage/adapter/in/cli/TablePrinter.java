@@ -70,11 +70,16 @@ final class TablePrinter {
       return "-";
     }
     if (value instanceof Instant instant) {
-      return TABLE_TIME.format(instant);
+      return utc(instant);
     }
     return value instanceof Long || value instanceof Integer
         ? String.format("%,d", ((Number) value).longValue())
         : value.toString();
+  }
+
+  /** An instant as tables print it: UTC, to the second. */
+  static String utc(Instant instant) {
+    return TABLE_TIME.format(instant);
   }
 
   /** One CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break. */
