@@ -40,7 +40,7 @@ public final class HttpModule extends AbstractModule {
             settings.httpPort(),
             settings.anonymousReads(),
             settings.corsOrigins()),
-        new AnalyticsController(queryUsage),
+        new AnalyticsController(queryUsage, clock),
         new MaintenanceController(maintainUsage, new RetentionPolicy(settings.retentionDays())),
         new HealthController(reportHealth),
         tokens,

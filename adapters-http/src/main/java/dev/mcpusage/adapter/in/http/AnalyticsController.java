@@ -8,6 +8,7 @@ import dev.mcpusage.application.port.in.TopSourcesQuery;
 import dev.mcpusage.domain.access.AccessRole;
 import dev.mcpusage.domain.window.TimeWindow;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -37,9 +38,11 @@ public final class AnalyticsController {
           "limit", "how many sources", 1, TopSourcesQuery.MAX_LIMIT, TopSourcesQuery.DEFAULT_LIMIT);
 
   private final QueryUsage queryUsage;
+  private final Clock clock;
 
-  public AnalyticsController(QueryUsage queryUsage) {
+  public AnalyticsController(QueryUsage queryUsage, Clock clock) {
     this.queryUsage = queryUsage;
+    this.clock = clock;
   }
 
   List<ApiRoute> routes() {
@@ -80,6 +83,8 @@ public final class AnalyticsController {
   private static ApiRoute read(
       String path, String summary, List<ApiParameter> parameters, io.javalin.http.Handler handler) {
     List<ApiParameter> all = new ArrayList<>(parameters);
+    all.add(QueryParameters.SINCE);
+    all.add(QueryParameters.UNTIL);
     all.addAll(QueryParameters.FILTERS);
     return ApiRoute.get(BASE + path, AccessRole.READER, summary, all, handler);
   }
@@ -90,23 +95,27 @@ public final class AnalyticsController {
   }
 
   void hourly(Context ctx) {
-    int hours = QueryParameters.integer(ctx, SERIES_HOURS);
+    HourlyQuery query =
+        QueryParameters.window(ctx, SERIES_HOURS, clock.instant())
+            .map(w -> HourlyQuery.between(w[0], w[1], QueryParameters.filter(ctx)))
+            .orElseGet(
+                () ->
+                    new HourlyQuery(
+                        QueryParameters.integer(ctx, SERIES_HOURS), QueryParameters.filter(ctx)));
     ctx.json(
-        new ListResponse<>(
-            hours,
-            map(
-                queryUsage.hourly(new HourlyQuery(hours, QueryParameters.filter(ctx))),
-                RollupResponse::from)));
+        new ListResponse<>(query.hours(), map(queryUsage.hourly(query), RollupResponse::from)));
   }
 
   void daily(Context ctx) {
-    int days = QueryParameters.integer(ctx, DAYS);
+    DailyQuery query =
+        QueryParameters.window(ctx, DAYS, clock.instant())
+            .map(w -> DailyQuery.between(w[0], w[1], QueryParameters.filter(ctx)))
+            .orElseGet(
+                () ->
+                    new DailyQuery(
+                        QueryParameters.integer(ctx, DAYS), QueryParameters.filter(ctx)));
     ctx.json(
-        new ListResponse<>(
-            days * 24,
-            map(
-                queryUsage.daily(new DailyQuery(days, QueryParameters.filter(ctx))),
-                RollupResponse::from)));
+        new ListResponse<>(query.days() * 24, map(queryUsage.daily(query), RollupResponse::from)));
   }
 
   void tools(Context ctx) {
@@ -135,8 +144,13 @@ public final class AnalyticsController {
             map(queryUsage.topSources(new TopSourcesQuery(query, limit)), SourceResponse::from)));
   }
 
-  private static PeriodQuery period(Context ctx) {
-    return new PeriodQuery(QueryParameters.integer(ctx, PERIOD_HOURS), QueryParameters.filter(ctx));
+  private PeriodQuery period(Context ctx) {
+    return QueryParameters.window(ctx, PERIOD_HOURS, clock.instant())
+        .map(w -> PeriodQuery.between(w[0], w[1], QueryParameters.filter(ctx)))
+        .orElseGet(
+            () ->
+                new PeriodQuery(
+                    QueryParameters.integer(ctx, PERIOD_HOURS), QueryParameters.filter(ctx)));
   }
 
   private static <T, R> List<R> map(List<T> rows, Function<T, R> mapper) {

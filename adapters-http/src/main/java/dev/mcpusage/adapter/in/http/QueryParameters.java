@@ -4,6 +4,10 @@ import dev.mcpusage.domain.event.UsageEvent;
 import dev.mcpusage.domain.stats.UsageFilter;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +25,62 @@ final class QueryParameters {
           ApiParameter.text(
               "client_type", "only calls from this client type", UsageEvent.MAX_NAME_LENGTH));
 
+  static final ApiParameter SINCE =
+      ApiParameter.text(
+          "since",
+          "window start instead of the last hours or days: an ISO-8601 instant or a UTC date"
+              + " (rounded down to the hour, or the day for daily)",
+          40);
+  static final ApiParameter UNTIL =
+      ApiParameter.text(
+          "until", "window end, with since: an ISO-8601 instant or a UTC date (default now)", 40);
+
   private QueryParameters() {}
+
+  /**
+   * [since, until) when {@code since} is given; {@code until} alone, or with {@code length} also
+   * given, or not after {@code since}, is a 400 naming them.
+   */
+  static Optional<Instant[]> window(Context ctx, ApiParameter length, Instant now) {
+    Optional<Instant> since = instant(ctx, SINCE);
+    Optional<Instant> until = instant(ctx, UNTIL);
+    if (since.isEmpty()) {
+      if (until.isPresent()) {
+        throw new InvalidParameterException("until needs since");
+      }
+      return Optional.empty();
+    }
+    if (ctx.queryParam(length.name()) != null) {
+      throw new InvalidParameterException("choose " + length.name() + " or since/until, not both");
+    }
+    Instant to = until.orElse(now);
+    if (!since.get().isBefore(to)) {
+      throw new InvalidParameterException(
+          "since (" + since.get() + ") must be before until (" + to + ")");
+    }
+    return Optional.of(new Instant[] {since.get(), to});
+  }
+
+  private static Optional<Instant> instant(Context ctx, ApiParameter parameter) {
+    Optional<String> raw = text(ctx, parameter);
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    String value = raw.get();
+    try {
+      return Optional.of(
+          value.length() == 10
+              ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+              : Instant.parse(value));
+    } catch (DateTimeParseException e) {
+      throw new InvalidParameterException(
+          parameter.name()
+              + " must be an ISO-8601 instant such as 2026-11-30T08:00:00Z or a UTC date such as"
+              + " 2026-11-30, was '"
+              + value
+              + "'");
+    }
+  }
 
   /**
    * {@code handler} behind a check that the query holds only {@code declared} parameters, each at

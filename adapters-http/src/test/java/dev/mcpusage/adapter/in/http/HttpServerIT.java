@@ -117,12 +117,63 @@ class HttpServerIT {
     assertThat(json.get("message").asText()).isEqualTo(message);
   }
 
+  @Test
+  void givenSinceAndUntil_reads_coverTheWholeHoursOrDaysOfThatWindowOnly() throws Exception {
+    InMemoryUsageEvents events = new InMemoryUsageEvents();
+    new InMemoryUsageEventSink(events)
+        .append(
+            List.of(
+                anEvent().timestamp(Instant.parse("2026-11-23T08:30:00Z")).build(),
+                anEvent().timestamp(Instant.parse("2026-11-24T04:30:00Z")).build(),
+                anEvent().timestamp(Instant.parse("2026-11-24T11:59:00Z")).build(),
+                anEvent().timestamp(Instant.parse("2026-11-25T00:30:00Z")).build()));
+    start(new InMemoryUsageStatsReader(events));
+
+    JsonNode summary =
+        HttpServer.objectMapper()
+            .readTree(
+                get("/api/mcp/analytics/summary?since=2026-11-24T00:10:00Z&until=2026-11-24T12:00:00Z")
+                    .body());
+    JsonNode daily =
+        HttpServer.objectMapper()
+            .readTree(get("/api/mcp/analytics/daily?since=2026-11-24&until=2026-11-25").body());
+
+    assertThat(summary.get("time_range_hours").asInt()).isEqualTo(12);
+    assertThat(summary.get("total_calls").asLong()).isEqualTo(2);
+    assertThat(daily.get("time_range_hours").asInt()).isEqualTo(24);
+    assertThat(daily.get("data")).hasSize(1);
+    assertThat(daily.get("data").get(0).get("bucket").asText()).isEqualTo("2026-11-24T00:00:00Z");
+    assertThat(daily.get("data").get(0).get("call_count").asLong()).isEqualTo(2);
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
-        "hour=48| unknown parameter 'hour'; this endpoint takes hours, tool_category, tool_name,"
-            + " server_name, client_type",
+        "until=2026-11-24| until needs since",
+        "since=2026-11-24&hours=5| choose hours or since/until, not both",
+        "since=yesterday| since must be an ISO-8601 instant such as 2026-11-30T08:00:00Z or a UTC"
+            + " date such as 2026-11-30, was 'yesterday'",
+        "since=2026-11-24T10:00:00Z&until=2026-11-24T09:00:00Z| since (2026-11-24T10:00:00Z) must"
+            + " be before until (2026-11-24T09:00:00Z)"
+      })
+  void givenABadWindow_summary_is400NamingTheParameters(String query, String message)
+      throws Exception {
+    start(new InMemoryUsageStatsReader(new InMemoryUsageEvents()));
+
+    HttpResponse<String> response = get("/api/mcp/analytics/summary?" + query);
+    JsonNode json = HttpServer.objectMapper().readTree(response.body());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json.get("message").asText()).isEqualTo(message);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "hour=48| unknown parameter 'hour'; this endpoint takes hours, since, until,"
+            + " tool_category, tool_name, server_name, client_type",
         "hours=24&hours=48| hours given 2 times; give it once"
       })
   void givenAMisspeltOrRepeatedParameter_summary_is400NamingIt(String query, String message)

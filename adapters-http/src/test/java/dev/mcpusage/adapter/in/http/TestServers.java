@@ -43,7 +43,7 @@ final class TestServers {
     HttpServer server =
         new HttpServer(
             settings,
-            new AnalyticsController(new QueryUsageService(reader, clock)),
+            new AnalyticsController(new QueryUsageService(reader, clock), clock),
             new MaintenanceController(
                 new MaintainUsageService(
                     new InMemoryMaintenanceStore(new InMemoryUsageEvents()), clock),
