@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -238,41 +240,12 @@ class OperatorCommandsIT {
                     + until
                     + "'"));
 
-    McpUsageProcess.Result summary =
-        McpUsageProcess.run(
-            "--db-url",
-            address.jdbcUrl(),
-            "summary",
-            "--server",
-            "window-test",
-            "--since",
-            since.toString(),
-            "--until",
-            until.toString(),
-            "--json");
-    McpUsageProcess.Result summaryTable =
-        McpUsageProcess.run(
-            "--db-url",
-            address.jdbcUrl(),
-            "summary",
-            "--server",
-            "window-test",
-            "--since",
-            since.toString(),
-            "--until",
-            until.toString());
-    McpUsageProcess.Result tools =
-        McpUsageProcess.run(
-            "--db-url",
-            address.jdbcUrl(),
-            "tools",
-            "--server",
-            "window-test",
-            "--since",
-            since.toString(),
-            "--until",
-            until.toString(),
-            "--csv");
+    String[] window = {
+      "--server", "window-test", "--since", since.toString(), "--until", until.toString()
+    };
+    McpUsageProcess.Result summary = report("summary", window, "--json");
+    McpUsageProcess.Result summaryTable = report("summary", window);
+    McpUsageProcess.Result tools = report("tools", window, "--csv");
     McpUsageProcess.Result both =
         McpUsageProcess.run(
             "--db-url", address.jdbcUrl(), "summary", "--hours", "5", "--since", "1d");
@@ -379,5 +352,13 @@ class OperatorCommandsIT {
       rows.next();
       return rows.getString(1);
     }
+  }
+
+  /** {@code mcp-usage --db-url … COMMAND OPTIONS… MORE…} against the test database. */
+  private McpUsageProcess.Result report(String command, String[] options, String... more) {
+    List<String> args = new ArrayList<>(List.of("--db-url", address.jdbcUrl(), command));
+    args.addAll(List.of(options));
+    args.addAll(List.of(more));
+    return McpUsageProcess.run(args.toArray(String[]::new));
   }
 }
