@@ -284,6 +284,18 @@ class OperatorCommandsIT {
   }
 
   @Test
+  void version_isTheProductsOnEveryCommand() {
+    McpUsageProcess.Result root = McpUsageProcess.run("--version");
+    McpUsageProcess.Result summary = McpUsageProcess.run("summary", "--version");
+    McpUsageProcess.Result dbInfo = McpUsageProcess.run("db", "info", "--version");
+
+    assertThat(root.exitCode()).isZero();
+    assertThat(root.out()).startsWith("mcp-usage ");
+    assertThat(summary.out()).isEqualTo(root.out());
+    assertThat(dbInfo.out()).isEqualTo(root.out());
+  }
+
+  @Test
   void givenHours_daily_refusesTheOptionItHasNot() {
     McpUsageProcess.Result result = McpUsageProcess.run("daily", "--hours", "3");
 

@@ -46,7 +46,16 @@ public final class McpUsageCli {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(new CliExceptionHandler(verbose));
     commandLine.setParameterExceptionHandler(new CliUsageErrorHandler());
+    shareVersion(commandLine, commandLine.getCommandSpec().versionProvider());
     return commandLine.execute(args);
+  }
+
+  /** Every subcommand's {@code --version} prints the product's version, as the root's does. */
+  private static void shareVersion(CommandLine command, CommandLine.IVersionProvider version) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      sub.getCommandSpec().versionProvider(version);
+      shareVersion(sub, version);
+    }
   }
 
   /** Only the flags that decide the wiring. */
