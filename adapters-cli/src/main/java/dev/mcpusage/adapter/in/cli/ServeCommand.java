@@ -41,11 +41,10 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--demo",
-      description = {
-        "Demo mode: if the database holds no event yet, load a day of synthetic seed-shaped",
-        "calls first; then run live demo traffic (MCP clients calling the built-in demo",
-        "server) so new calls keep arriving."
-      })
+      description =
+          "Demo mode: if the database holds no event yet, load a day of synthetic seed-shaped"
+              + " calls first; then run live demo traffic (MCP clients calling the built-in demo"
+              + " server) so new calls keep arriving.")
   boolean demo;
 
   @Option(
