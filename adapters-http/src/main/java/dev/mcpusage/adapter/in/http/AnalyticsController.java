@@ -6,9 +6,11 @@ import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.application.port.in.TopSourcesQuery;
 import dev.mcpusage.domain.access.AccessRole;
+import dev.mcpusage.domain.stats.UsageFilter;
 import dev.mcpusage.domain.window.TimeWindow;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -95,25 +97,13 @@ public final class AnalyticsController {
   }
 
   void hourly(Context ctx) {
-    HourlyQuery query =
-        QueryParameters.window(ctx, SERIES_HOURS, clock.instant())
-            .map(w -> HourlyQuery.between(w[0], w[1], QueryParameters.filter(ctx)))
-            .orElseGet(
-                () ->
-                    new HourlyQuery(
-                        QueryParameters.integer(ctx, SERIES_HOURS), QueryParameters.filter(ctx)));
+    HourlyQuery query = query(ctx, SERIES_HOURS, HourlyQuery::between, HourlyQuery::new);
     ctx.json(
         new ListResponse<>(query.hours(), map(queryUsage.hourly(query), RollupResponse::from)));
   }
 
   void daily(Context ctx) {
-    DailyQuery query =
-        QueryParameters.window(ctx, DAYS, clock.instant())
-            .map(w -> DailyQuery.between(w[0], w[1], QueryParameters.filter(ctx)))
-            .orElseGet(
-                () ->
-                    new DailyQuery(
-                        QueryParameters.integer(ctx, DAYS), QueryParameters.filter(ctx)));
+    DailyQuery query = query(ctx, DAYS, DailyQuery::between, DailyQuery::new);
     ctx.json(
         new ListResponse<>(query.days() * 24, map(queryUsage.daily(query), RollupResponse::from)));
   }
@@ -145,12 +135,25 @@ public final class AnalyticsController {
   }
 
   private PeriodQuery period(Context ctx) {
-    return QueryParameters.window(ctx, PERIOD_HOURS, clock.instant())
-        .map(w -> PeriodQuery.between(w[0], w[1], QueryParameters.filter(ctx)))
-        .orElseGet(
-            () ->
-                new PeriodQuery(
-                    QueryParameters.integer(ctx, PERIOD_HOURS), QueryParameters.filter(ctx)));
+    return query(ctx, PERIOD_HOURS, PeriodQuery::between, PeriodQuery::new);
+  }
+
+  /** A query over since/until when given, otherwise over the last {@code length} hours or days. */
+  private <Q> Q query(Context ctx, ApiParameter length, Between<Q> between, Last<Q> last) {
+    UsageFilter filter = QueryParameters.filter(ctx);
+    return QueryParameters.window(ctx, length, clock.instant())
+        .map(w -> between.of(w[0], w[1], filter))
+        .orElseGet(() -> last.of(QueryParameters.integer(ctx, length), filter));
+  }
+
+  /** A query's factory for an explicit window. */
+  private interface Between<Q> {
+    Q of(Instant since, Instant until, UsageFilter filter);
+  }
+
+  /** A query's factory for the last N hours or days. */
+  private interface Last<Q> {
+    Q of(int length, UsageFilter filter);
   }
 
   private static <T, R> List<R> map(List<T> rows, Function<T, R> mapper) {
