@@ -9,7 +9,7 @@
     '30d': { hours: 720, series: 'daily', seriesParam: 'days=30' },
     '180d': { hours: 4320, series: 'daily', seriesParam: 'days=180' }
   };
-  const FILTERS = ['tool_category', 'tool_name', 'server_name'];
+  const FILTERS = ['tool_category', 'tool_name', 'server_name', 'client_type'];
   const REFRESH_MS = 5000;
   const PALETTE = ['#2f6fed', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#9c755f', '#ff9da7', '#bab0ac'];
 
@@ -17,7 +17,7 @@
   const charts = {};
   let sortKey = 'call_count';
   let lastTools = [];
-  const known = { tool_category: new Set(), tool_name: new Set(), server_name: new Set() };
+  const known = { tool_category: new Set(), tool_name: new Set(), server_name: new Set(), client_type: new Set() };
 
   function takeTokenFromHash() {
     const hashToken = new URLSearchParams(location.hash.slice(1)).get('token');
@@ -125,7 +125,8 @@
     // the same tool name on two servers is two rows: the server tells their bars apart
     const servers = new Set(top.map(t => t.server_name));
     const label = t => servers.size > 1 ? t.tool_name + ' (' + t.server_name + ')' : t.tool_name;
-    chart('chart-latency', 'bar', { indexAxis: 'y', scales: { x: { beginAtZero: true } } });
+    // every tool gets its label: Chart.js would skip every other one where they look crowded
+    chart('chart-latency', 'bar', { indexAxis: 'y', scales: { x: { beginAtZero: true }, y: { ticks: { autoSkip: false } } } });
     update('chart-latency', top.map(label), [
       { label: 'p50', data: top.map(t => t.p50_response_time_ms), backgroundColor: PALETTE[2] },
       { label: 'p95', data: top.map(t => t.p95_response_time_ms), backgroundColor: PALETTE[1] },
@@ -172,16 +173,25 @@
     document.getElementById('card-success').textContent = summary.success_rate.toFixed(2) + ' %';
     document.getElementById('card-p95').textContent = summary.p95_response_time_ms + ' ms';
     document.getElementById('card-sessions').textContent = summary.unique_sessions.toLocaleString();
-    document.getElementById('card-tool').textContent = summary.most_used_tool || '–';
+    showBreakable(document.getElementById('card-tool'), summary.most_used_tool || '–');
     document.getElementById('card-category').textContent = summary.most_used_category || '–';
   }
 
-  function rememberOptions(tools) {
+  // a long snake_case name wraps after an underscore, not in the middle of a word
+  function showBreakable(element, text) {
+    const parts = text.split('_');
+    element.replaceChildren(...parts.flatMap((part, i) =>
+      i < parts.length - 1 ? [part + '_', document.createElement('wbr')] : [part]));
+  }
+
+  function rememberOptions(tools, clients) {
     tools.forEach(t => {
       known.tool_category.add(t.tool_category);
       known.tool_name.add(t.tool_name);
       known.server_name.add(t.server_name);
     });
+    // 'unknown' stands for calls without a client type, which no filter value selects
+    clients.filter(c => c.client_type !== 'unknown').forEach(c => known.client_type.add(c.client_type));
     FILTERS.forEach(name => {
       const select = document.getElementById(name);
       const values = [...known[name]].sort();
@@ -213,7 +223,7 @@
       renderTools(tools.data);
       renderClients(clients.data);
       renderSources(sources.data);
-      rememberOptions(tools.data);
+      rememberOptions(tools.data, clients.data);
       document.body.dataset.loaded = state.range;
       document.getElementById('status').textContent = 'updated ' + new Date().toLocaleTimeString();
     } catch (error) {

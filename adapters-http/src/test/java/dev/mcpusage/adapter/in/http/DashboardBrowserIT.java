@@ -6,6 +6,7 @@ import dev.mcpusage.application.demo.SeedShapedTraffic;
 import dev.mcpusage.application.inmemory.InMemoryUsageEventSink;
 import dev.mcpusage.application.inmemory.InMemoryUsageEvents;
 import dev.mcpusage.application.inmemory.InMemoryUsageStatsReader;
+import dev.mcpusage.domain.event.UsageEvent;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -85,6 +87,45 @@ class DashboardBrowserIT {
     assertThat(browser.findElement(By.cssSelector("#tools tbody tr td:nth-child(3)")).getText())
         .isEqualTo("default");
     assertThat(browser.findElement(By.id("empty")).isDisplayed()).isFalse();
+  }
+
+  @Test
+  void givenSeededData_theClientFilterNarrowsEveryPanel_andEveryToolKeepsItsLatencyLabel()
+      throws Exception {
+    InMemoryUsageEvents events = new InMemoryUsageEvents();
+    InMemoryUsageEventSink sink = new InMemoryUsageEventSink(events);
+    sink.append(SeedShapedTraffic.lastDays(11, NOW, 1, 5_000).nextBatch(5_000));
+    sink.append(
+        List.of(
+            UsageEvent.builder()
+                .timestamp(NOW.minus(Duration.ofMinutes(5)))
+                .toolName("find_tasks")
+                .toolCategory("task")
+                .responseTimeMs(12)
+                .build()));
+    server =
+        TestServers.start(
+            new InMemoryUsageStatsReader(events),
+            HttpSettings.loopback(0),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    browser = headlessChromium();
+
+    browser.get(server.baseUrl() + "/?range=24h");
+    awaitLoaded("24h");
+    long allCalls = cardNumber("card-calls");
+    List<String> clients = selectOptions("client_type");
+    List<String> clientSlices = chartLabels("chart-clients");
+    new Select(browser.findElement(By.id("client_type"))).selectByValue("cursor");
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(driver -> labels("chart-clients") == 1);
+    saveScreenshot("dashboard-client-filter.png");
+
+    // the call without a client type is in the pie as 'unknown', which no filter value selects
+    assertThat(clientSlices).contains("unknown (0 sessions)");
+    assertThat(clients).contains("cursor", "claude-code").doesNotContain("unknown");
+    assertThat(browser.getCurrentUrl()).contains("client_type=cursor");
+    assertThat(cardNumber("card-calls")).isPositive().isLessThan(allCalls);
+    assertThat(shownTicks("chart-latency")).isEqualTo(labels("chart-latency")).isEqualTo(14);
   }
 
   @Test
@@ -150,6 +191,32 @@ class DashboardBrowserIT {
         ((JavascriptExecutor) browser)
             .executeScript(
                 "return window.mcpUsageDashboard.charts[arguments[0]].data.labels.length;", chart);
+  }
+
+  private long cardNumber(String id) {
+    return Long.parseLong(browser.findElement(By.id(id)).getText().replace(",", ""));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> chartLabels(String chart) {
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return window.mcpUsageDashboard.charts[arguments[0]].data.labels;", chart);
+  }
+
+  private List<String> selectOptions(String id) {
+    return new Select(browser.findElement(By.id(id)))
+        .getOptions().stream().map(option -> option.getAttribute("value")).toList();
+  }
+
+  /** The category labels Chart.js draws on a horizontal bar chart's axis (it may skip some). */
+  private long shownTicks(String chart) {
+    return (Long)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return window.mcpUsageDashboard.charts[arguments[0]].scales.y.ticks.length;",
+                chart);
   }
 
   private void saveScreenshot(String name) throws Exception {
