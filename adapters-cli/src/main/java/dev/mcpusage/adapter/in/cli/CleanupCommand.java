@@ -62,11 +62,10 @@ public final class CleanupCommand implements Callable<Integer> {
     out.printf(
         "cutoff %s (%d days)%s%n", report.cutoff(), retentionDays, dryRun ? ", dry run" : "");
     out.printf(
-        "%s%s %d day partition%s%s%n",
+        "%s%s %s%s%n",
         verb,
         dryRun ? "drop" : "dropped",
-        report.droppedDays().size(),
-        report.droppedDays().size() == 1 ? "" : "s",
+        Counted.of(report.droppedDays().size(), "day partition"),
         report.droppedDays().isEmpty()
             ? ""
             : ": "

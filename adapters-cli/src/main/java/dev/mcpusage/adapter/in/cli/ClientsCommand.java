@@ -48,7 +48,7 @@ public final class ClientsCommand implements Callable<Integer> {
                 c.callCount(),
                 c.uniqueSessions(),
                 c.errorCount(),
-                String.format("%.2f", c.errorRate())));
+                new TablePrinter.Decimal(c.errorRate(), 2)));
     report.print(spec, table);
     return 0;
   }

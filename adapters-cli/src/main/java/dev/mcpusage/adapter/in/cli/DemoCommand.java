@@ -129,8 +129,8 @@ public final class DemoCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
-        "Loaded %,d synthetic events over the last %d day%s in %.1f s (%,.0f events/s)%n",
-        loaded, days, days == 1 ? "" : "s", seconds, loaded / Math.max(seconds, 1e-9));
+        "Loaded %,d synthetic events over the last %s in %.1f s (%,.0f events/s)%n",
+        loaded, Counted.of(days, "day"), seconds, loaded / Math.max(seconds, 1e-9));
     return 0;
   }
 }

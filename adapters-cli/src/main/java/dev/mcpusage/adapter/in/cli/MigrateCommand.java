@@ -31,10 +31,9 @@ public final class MigrateCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "Schema is at version %s (%d migration%s applied now) on %s%n",
+            "Schema is at version %s (%s applied now) on %s%n",
             migration.version(),
-            migration.applied(),
-            migration.applied() == 1 ? "" : "s",
+            Counted.of(migration.applied(), "migration"),
             maintainUsage.describeStore(false).connectionUrl());
     return 0;
   }

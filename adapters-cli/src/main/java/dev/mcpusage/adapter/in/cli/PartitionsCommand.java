@@ -39,15 +39,20 @@ public final class PartitionsCommand implements Callable<Integer> {
       return 0;
     }
     TablePrinter table =
-        new TablePrinter(List.of("day (UTC)", "events", "size"), "(no day partitions yet)");
-    partitions.forEach(p -> table.row(p.day().date().toString(), p.events(), megabytes(p.bytes())));
+        new TablePrinter(List.of("day (UTC)", "events", "size (MB)"), "(no day partitions yet)");
+    partitions.forEach(
+        p ->
+            table.row(
+                p.day().date().toString(),
+                p.events(),
+                new TablePrinter.Decimal(p.bytes() / 1_048_576.0, 1)));
     table.print(spec.commandLine().getOut());
     spec.commandLine()
         .getOut()
         .printf(
-            "%d partitions, %,d events, %s%n",
-            partitions.size(),
-            partitions.stream().mapToLong(PartitionInfo::events).sum(),
+            "%s, %s, %s%n",
+            Counted.of(partitions.size(), "partition"),
+            Counted.of(partitions.stream().mapToLong(PartitionInfo::events).sum(), "event"),
             megabytes(partitions.stream().mapToLong(PartitionInfo::bytes).sum()));
     return 0;
   }

@@ -61,7 +61,7 @@ final class RollupTable {
                 row.p50ResponseTimeMs(),
                 row.p95ResponseTimeMs(),
                 row.p99ResponseTimeMs(),
-                String.format("%.1f", row.avgResponseTimeMs())));
+                new TablePrinter.Decimal(row.avgResponseTimeMs(), 1)));
     report.print(spec, table);
   }
 

@@ -81,17 +81,16 @@ public final class SummaryCommand implements Callable<Integer> {
   }
 
   private void printTable(PrintWriter out, UsageSummary summary) {
-    int length = period.hours();
-    String plural = length == 1 ? "" : "s";
+    String hours = Counted.of(period.hours(), "hour");
     out.println(
         period
             .window()
             .map(
                 w ->
                     String.format(
-                        "Usage from %s until %s UTC (%d hour%s)",
-                        TablePrinter.utc(w.from()), TablePrinter.utc(w.to()), length, plural))
-            .orElse(String.format("Usage in the last %d hour%s", length, plural)));
+                        "Usage from %s until %s UTC (%s)",
+                        TablePrinter.utc(w.from()), TablePrinter.utc(w.to()), hours))
+            .orElse("Usage in the last " + hours));
     row(out, "Total calls", String.format("%,d", summary.totalCalls()));
     row(out, "Successful", String.format("%,d", summary.successfulCalls()));
     row(out, "Failed", String.format("%,d", summary.failedCalls()));

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Output: rows as an aligned text table (numbers right-aligned, instants to the UTC second) or as
@@ -40,15 +41,22 @@ final class TablePrinter {
       cells.add(row.stream().map(TablePrinter::forTable).toList());
     }
     int[] widths = new int[headers.size()];
+    boolean[] numeric = new boolean[headers.size()];
     for (int i = 0; i < widths.length; i++) {
       widths[i] = headers.get(i).length();
       for (List<String> row : cells) {
         widths[i] = Math.max(widths[i], row.get(i).length());
       }
+      // a column of numbers is right-aligned, its header too (the first column never is)
+      int column = i;
+      numeric[i] =
+          i > 0
+              && rows.stream().anyMatch(row -> row.get(column) != null)
+              && rows.stream().map(row -> row.get(column)).allMatch(TablePrinter::isNumber);
     }
-    line(out, headers, widths);
+    line(out, headers, widths, numeric);
     for (List<String> row : cells) {
-      line(out, row, widths);
+      line(out, row, widths, numeric);
     }
     if (rows.isEmpty()) {
       out.println(whenEmpty);
@@ -72,9 +80,27 @@ final class TablePrinter {
     if (value instanceof Instant instant) {
       return utc(instant);
     }
+    if (value instanceof Decimal decimal) {
+      return decimal.grouped();
+    }
     return value instanceof Long || value instanceof Integer
-        ? String.format("%,d", ((Number) value).longValue())
+        ? String.format(Locale.ROOT, "%,d", ((Number) value).longValue())
         : value.toString();
+  }
+
+  /**
+   * A number with a fixed count of decimals: grouped in tables ({@code 1,122.0}), plain in CSV
+   * ({@code 1122.0}), with a '.' whatever the default locale.
+   */
+  record Decimal(double value, int digits) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%." + digits + "f", value);
+    }
+
+    String grouped() {
+      return String.format(Locale.ROOT, "%,." + digits + "f", value);
+    }
   }
 
   /** An instant as tables print it: UTC, to the second. */
@@ -89,13 +115,15 @@ final class TablePrinter {
     return needsQuotes ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
   }
 
-  private static void line(PrintWriter out, List<String> cells, int[] widths) {
+  private static boolean isNumber(Object value) {
+    return value == null || value instanceof Number || value instanceof Decimal;
+  }
+
+  private static void line(PrintWriter out, List<String> cells, int[] widths, boolean[] numeric) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
-      String cell = cells.get(i);
-      boolean numeric = !cell.isEmpty() && (Character.isDigit(cell.charAt(0)) || cell.equals("-"));
-      String format = numeric && i > 0 ? "%" + widths[i] + "s" : "%-" + widths[i] + "s";
-      text.append(String.format(format, cell)).append(i < cells.size() - 1 ? "  " : "");
+      String format = (numeric[i] ? "%" : "%-") + widths[i] + "s";
+      text.append(String.format(format, cells.get(i))).append(i < cells.size() - 1 ? "  " : "");
     }
     out.println(text.toString().stripTrailing());
   }

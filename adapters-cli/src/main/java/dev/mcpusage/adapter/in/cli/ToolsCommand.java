@@ -62,11 +62,11 @@ public final class ToolsCommand implements Callable<Integer> {
           row.toolCategory(),
           row.callCount(),
           row.errorCount(),
-          String.format("%.2f", row.errorRate()),
+          new TablePrinter.Decimal(row.errorRate(), 2),
           row.p50ResponseTimeMs(),
           row.p95ResponseTimeMs(),
           row.p99ResponseTimeMs(),
-          String.format("%.1f", row.avgResponseTimeMs()),
+          new TablePrinter.Decimal(row.avgResponseTimeMs(), 1),
           row.lastCallAt());
     }
     report.print(spec, table);
