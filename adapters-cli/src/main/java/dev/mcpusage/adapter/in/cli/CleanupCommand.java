@@ -17,9 +17,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "cleanup",
     mixinStandardHelpOptions = true,
-    description =
-        "Remove events older than the retention period: whole day partitions are dropped,"
-            + " the day holding the cutoff is trimmed, and its rollups rebuilt.",
+    description = {
+      "Remove events older than the retention period.",
+      "Whole day partitions are dropped, the day holding the cutoff is trimmed, and its rollups"
+          + " rebuilt."
+    },
     footerHeading = "%nExample:%n",
     footer = "  mcp-usage cleanup --retention-days 90")
 public final class CleanupCommand implements Callable<Integer> {

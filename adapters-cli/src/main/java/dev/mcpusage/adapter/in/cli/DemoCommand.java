@@ -16,8 +16,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description =
-        "Run live demo traffic: four MCP clients (the SDK's client, named claude-code, cursor, windsurf and claude-desktop) call the built-in demo server's 14 tools over the MCP protocol; each call is recorded like a real one (server_name mcp-usage-demo).",
+    description = {
+      "Run live demo MCP traffic, or load synthetic history with --events.",
+      "Live: four MCP clients (the SDK's client, named claude-code, cursor, windsurf and claude-desktop) call the built-in demo server's 14 tools over the MCP protocol; each call is recorded like a real one (server_name mcp-usage-demo).",
+      "With --events N: N seed-shaped events over the last --days days, loaded at once with COPY."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  mcp-usage demo --calls 200                 # 200 calls, then exit",

@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description =
-        "Write the raw events of a period (oldest first) as CSV or JSON Lines — the seed's columns, so 'mcp-usage import' or any tool can read them back. Streams in constant memory; a file is written under a temporary name and renamed when complete. Progress on a terminal.",
+    description = {
+      "Write the raw events of a period as CSV or JSON Lines.",
+      "Oldest first, the seed's columns, so 'mcp-usage import' or any tool can read them back. Streams in constant memory; a file is written under a temporary name and renamed when complete. Progress on a terminal."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  mcp-usage export --since 7d --out last-week.jsonl",

@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description =
-        "Store events from a CSV or JSON Lines file: one written by 'mcp-usage export', or rows of an Archon/Supabase archon_mcp_usage_events table (its hour_bucket/date_bucket are ignored, PostgreSQL's timestamp and t/f forms are understood). Idempotent by event id, so running it again after an interruption stores only what is missing. Bad rows are reported with their line and skipped; exit 1 if any was. Progress on a terminal.",
+    description = {
+      "Store events from a CSV or JSON Lines file (an export, or Archon/Supabase rows).",
+      "The file is one written by 'mcp-usage export', or rows of an Archon/Supabase archon_mcp_usage_events table (its hour_bucket/date_bucket are ignored, PostgreSQL's timestamp and t/f forms are understood). Idempotent by event id, so running it again after an interruption stores only what is missing. Bad rows are reported with their line and skipped; exit 1 if any was. Progress on a terminal."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  mcp-usage import last-week.jsonl",

@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "proxy",
     mixinStandardHelpOptions = true,
-    description =
-        "Run an MCP server behind a recording relay: configure your MCP client to start 'mcp-usage proxy -- <your server command>' instead of the server itself. Every JSON-RPC message passes unchanged, in order, both ways; each tools/call is recorded with its tool, category, client, duration and outcome. Exits with the server's status. Stdout carries only the MCP protocol; mcp-usage's own messages go to stderr.",
+    description = {
+      "Run an MCP server behind a recording stdio relay.",
+      "Configure your MCP client to start 'mcp-usage proxy -- <your server command>' instead of the server itself. Every JSON-RPC message passes unchanged, in order, both ways; each tools/call is recorded with its tool, category, client, duration and outcome. Exits with the server's status. Stdout carries only the MCP protocol; mcp-usage's own messages go to stderr."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  mcp-usage proxy --server-name archon -- python -m archon_mcp",

@@ -14,11 +14,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "rollback",
     mixinStandardHelpOptions = true,
-    description =
-        "Remove the schema and its data: the events table and its partitions, the rollups, views,"
-            + " functions and roles the migrations created, their Flyway history and the seed's"
-            + " archon_migrations row (the seed's rollback, adapted). Without --yes it only lists"
-            + " what would go and refuses.",
+    description = {
+      "Remove the schema and its data (only with --yes).",
+      "What goes: the events table and its partitions, the rollups, views, functions and roles"
+          + " the migrations created, their Flyway history and the seed's archon_migrations row"
+          + " (the seed's rollback, adapted). Without --yes it only lists what would go and"
+          + " refuses."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  mcp-usage rollback                 # what would be removed (exit 2)",

@@ -16,10 +16,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "schedule",
     mixinStandardHelpOptions = true,
-    description =
-        "Schedule the maintenance (retention, day partitions ahead) when 'mcp-usage serve' does"
-            + " not run it: in the database with pg_cron, or with cron. Rollups need no scheduled"
-            + " refresh; they are current after every insert.",
+    description = {
+      "Schedule retention and day partitions ahead with pg_cron or cron.",
+      "For when 'mcp-usage serve' does not run the maintenance: in the database with pg_cron,"
+          + " or with cron. Rollups need no scheduled refresh; they are current after every"
+          + " insert."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  mcp-usage schedule install-pg-cron",
