@@ -61,12 +61,7 @@ class DashboardBrowserIT {
     while (traffic.hasNext()) {
       sink.append(traffic.nextBatch(5_000));
     }
-    server =
-        TestServers.start(
-            new InMemoryUsageStatsReader(events),
-            HttpSettings.loopback(0),
-            Clock.fixed(NOW, ZoneOffset.UTC));
-    browser = headlessChromium();
+    start(events, HttpSettings.loopback(0));
 
     browser.get(server.baseUrl() + "/?range=24h");
     awaitLoaded("24h");
@@ -103,12 +98,7 @@ class DashboardBrowserIT {
                 .toolCategory("task")
                 .responseTimeMs(12)
                 .build()));
-    server =
-        TestServers.start(
-            new InMemoryUsageStatsReader(events),
-            HttpSettings.loopback(0),
-            Clock.fixed(NOW, ZoneOffset.UTC));
-    browser = headlessChromium();
+    start(events, HttpSettings.loopback(0));
 
     browser.get(server.baseUrl() + "/?range=24h");
     awaitLoaded("24h");
@@ -130,12 +120,7 @@ class DashboardBrowserIT {
 
   @Test
   void givenEmptyStore_dashboard_explainsHowToSendTheFirstEvent() {
-    server =
-        TestServers.start(
-            new InMemoryUsageStatsReader(new InMemoryUsageEvents()),
-            HttpSettings.loopback(0),
-            Clock.fixed(NOW, ZoneOffset.UTC));
-    browser = headlessChromium();
+    start(new InMemoryUsageEvents(), HttpSettings.loopback(0));
 
     browser.get(server.baseUrl() + "/");
     awaitLoaded("24h");
@@ -150,12 +135,7 @@ class DashboardBrowserIT {
     InMemoryUsageEvents events = new InMemoryUsageEvents();
     new InMemoryUsageEventSink(events)
         .append(SeedShapedTraffic.lastDays(9, NOW, 1, 500).nextBatch(500));
-    server =
-        TestServers.start(
-            new InMemoryUsageStatsReader(events),
-            new HttpSettings("127.0.0.1", 0, false, List.of()),
-            Clock.fixed(NOW, ZoneOffset.UTC));
-    browser = headlessChromium();
+    start(events, new HttpSettings("127.0.0.1", 0, false, List.of()));
 
     browser.get(server.baseUrl() + "/");
     new WebDriverWait(browser, Duration.ofSeconds(20))
@@ -165,6 +145,14 @@ class DashboardBrowserIT {
 
     assertThat(browser.findElement(By.id("card-calls")).getText()).isEqualTo("500");
     assertThat(browser.getCurrentUrl()).doesNotContain(TestServers.READER_TOKEN);
+  }
+
+  /** The API over {@code events} on the tests' fixed clock, and a fresh headless browser. */
+  private void start(InMemoryUsageEvents events, HttpSettings settings) {
+    server =
+        TestServers.start(
+            new InMemoryUsageStatsReader(events), settings, Clock.fixed(NOW, ZoneOffset.UTC));
+    browser = headlessChromium();
   }
 
   private void awaitLoaded(String range) {
