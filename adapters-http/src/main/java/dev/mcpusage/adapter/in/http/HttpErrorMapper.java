@@ -31,6 +31,14 @@ final class HttpErrorMapper {
         (e, ctx) ->
             respond(ctx, HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", e.getMessage()));
     routes.exception(
+        RequestBody.UnsupportedEncodingException.class,
+        (e, ctx) ->
+            respond(
+                ctx,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_content_encoding",
+                e.getMessage()));
+    routes.exception(
         StoreUnavailableException.class,
         (e, ctx) -> {
           LOG.warn("store unavailable: {}", e.getMessage());

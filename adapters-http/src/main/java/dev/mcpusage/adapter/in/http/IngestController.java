@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * Controller: {@code POST /api/mcp/events} — a JSON array or NDJSON of events from a server in any
- * language. Invalid events are reported by index and the rest of the batch is stored.
+ * language, optionally gzip-compressed. Invalid events are reported by index and the rest of the
+ * batch is stored.
  */
 public final class IngestController {
 
@@ -40,7 +41,8 @@ public final class IngestController {
     return List.of(
         ApiRoute.post(
             "/api/mcp/events",
-            "Record events: a JSON array or NDJSON of the seed's columns; per-event errors by index",
+            "Record events: a JSON array or NDJSON of the seed's columns (Content-Encoding: gzip"
+                + " accepted); per-event errors by index",
             this::ingest));
   }
 
@@ -53,7 +55,7 @@ public final class IngestController {
               + MAX_BODY_BYTES
               + " are accepted per request: split the batch");
     }
-    List<JsonNode> items = parse(ctx.body());
+    List<JsonNode> items = parse(RequestBody.text(ctx, MAX_BODY_BYTES));
     if (items.size() > RecordBatchCommand.MAX_EVENTS) {
       throw new PayloadTooLargeException(
           "the body holds "

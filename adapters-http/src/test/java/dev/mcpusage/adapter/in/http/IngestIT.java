@@ -154,6 +154,54 @@ class IngestIT {
     }
   }
 
+  @Test
+  void givenAGzipBody_ingest_storesItsEvents_andRefusesBadOrOversizedOrOtherEncodings()
+      throws Exception {
+    String ndjson =
+        """
+        {"tool_name": "find_tasks", "tool_category": "task", "response_time_ms": 12}
+        {"tool_name": "find_tasks", "tool_category": "task", "response_time_ms": 14}
+        """;
+    // 17 MB of spaces compress to ~17 kB: the limit applies to what the body inflates to
+    byte[] bomb = gzip("[" + " ".repeat((int) IngestController.MAX_BODY_BYTES) + "]");
+
+    HttpResponse<String> stored = postEncoded(gzip(ndjson), "gzip");
+    HttpResponse<String> inflated = postEncoded(bomb, "gzip");
+    HttpResponse<String> notGzip = postEncoded(ndjson.getBytes(StandardCharsets.UTF_8), "gzip");
+    HttpResponse<String> brotli = postEncoded(gzip(ndjson), "br");
+    JsonNode summary =
+        HttpServer.objectMapper().readTree(get("/api/mcp/analytics/summary?hours=1").body());
+
+    assertThat(stored.statusCode()).isEqualTo(200);
+    assertThat(stored.body()).contains("\"stored\":2");
+    assertThat(bomb.length).isLessThan(100_000);
+    assertThat(inflated.statusCode()).isEqualTo(413);
+    assertThat(inflated.body()).contains("inflates to more than").contains("split the batch");
+    assertThat(notGzip.statusCode()).isEqualTo(400);
+    assertThat(notGzip.body()).contains("not valid gzip");
+    assertThat(brotli.statusCode()).isEqualTo(415);
+    assertThat(brotli.body()).contains("unsupported_content_encoding").contains("'br'");
+    assertThat(summary.get("total_calls").asLong()).isEqualTo(2);
+  }
+
+  private static byte[] gzip(String text) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  private HttpResponse<String> postEncoded(byte[] body, String encoding) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/mcp/events"))
+            .header("Authorization", "Bearer " + TestServers.WRITER_TOKEN)
+            .header("Content-Encoding", encoding)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> post(String body, String token) throws Exception {
     return client.send(
         HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/mcp/events"))
