@@ -62,8 +62,8 @@ public final class CliModule extends AbstractModule {
   }
 
   @Provides
-  DemoCommand demo(LiveDemo liveDemo, MaintainUsage maintainUsage, LoadDemoUsage loadDemoUsage) {
-    return new DemoCommand(liveDemo, maintainUsage, loadDemoUsage);
+  DemoCommand demo(LiveDemo liveDemo, LoadDemoUsage loadDemoUsage) {
+    return new DemoCommand(liveDemo, loadDemoUsage);
   }
 
   @Provides

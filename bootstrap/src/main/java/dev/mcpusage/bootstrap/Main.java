@@ -79,6 +79,7 @@ public final class Main {
         new ApplicationModule(settings),
         database,
         new PostgresModule(settings),
+        new EventSinkModule(settings),
         new HttpModule(settings),
         new McpModule(System.in, System.out),
         new CliModule());

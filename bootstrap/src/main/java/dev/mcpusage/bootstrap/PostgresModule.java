@@ -8,16 +8,15 @@ import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
 import dev.mcpusage.adapter.out.postgres.PostgresEventStreamReader;
 import dev.mcpusage.adapter.out.postgres.PostgresMaintenanceStore;
 import dev.mcpusage.adapter.out.postgres.PostgresSchedulerLease;
-import dev.mcpusage.adapter.out.postgres.PostgresUsageEventSink;
 import dev.mcpusage.adapter.out.postgres.PostgresUsageStatsReader;
 import dev.mcpusage.application.port.out.EventStreamReader;
 import dev.mcpusage.application.port.out.MaintenanceStore;
 import dev.mcpusage.application.port.out.SchedulerLease;
-import dev.mcpusage.application.port.out.UsageEventSink;
 import dev.mcpusage.application.port.out.UsageStatsReader;
 
 /**
- * Wiring: the PostgreSQL stores over one pool; which server the pool reaches is another module's.
+ * Wiring: the PostgreSQL stores over one pool; which server the pool reaches is another module's,
+ * and whether recorded events go to it is {@link EventSinkModule}'s.
  */
 public final class PostgresModule extends AbstractModule {
 
@@ -31,12 +30,6 @@ public final class PostgresModule extends AbstractModule {
   @Singleton
   PostgresConnectionPool pool(DatabaseServer server) {
     return new PostgresConnectionPool(server, settings.poolSize(), settings.autoMigrate());
-  }
-
-  @Provides
-  @Singleton
-  UsageEventSink sink(PostgresConnectionPool pool) {
-    return new PostgresUsageEventSink(pool);
   }
 
   @Provides

@@ -7,6 +7,8 @@ import dev.mcpusage.domain.retention.RetentionPolicy;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -43,7 +45,11 @@ public record Settings(
     int trackerLingerMs,
     int journalMaxMb,
     int maintenanceIntervalSeconds,
-    boolean embeddedFsync) {
+    boolean embeddedFsync,
+    Optional<RemoteServer> sendTo) {
+
+  /** A central mcp-usage server that recorded events are sent to, with its writer token. */
+  public record RemoteServer(URI url, String writerToken) {}
 
   private static final String JDBC_PREFIX = "jdbc:postgresql://";
 
@@ -96,7 +102,38 @@ public record Settings(
         lookup.integer("tracker.linger.ms", 200, 1, 60_000),
         lookup.integer("journal.max.mb", 1_024, 1, 1_048_576),
         lookup.integer("maintenance.interval.seconds", 3_600, 1, 86_400),
-        Boolean.parseBoolean(lookup.get("embedded.fsync").orElse("true")));
+        Boolean.parseBoolean(lookup.get("embedded.fsync").orElse("true")),
+        remoteServer(lookup));
+  }
+
+  private static Optional<RemoteServer> remoteServer(Lookup lookup) {
+    Optional<String> url = lookup.get("send.to");
+    Optional<String> token = lookup.get("send.token");
+    if (url.isEmpty()) {
+      if (token.isPresent()) {
+        throw new IllegalArgumentException(
+            "MCP_USAGE_SEND_TOKEN is set without MCP_USAGE_SEND_TO, the server to send to");
+      }
+      return Optional.empty();
+    }
+    URI uri;
+    try {
+      uri = new URI(url.get().strip());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("send.to must be a URL, was '" + url.get() + "'", e);
+    }
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "send.to must be an http(s) URL such as http://analytics:8181, was '" + url.get() + "'");
+    }
+    if (token.isEmpty()) {
+      throw new IllegalArgumentException(
+          "MCP_USAGE_SEND_TO needs MCP_USAGE_SEND_TOKEN: the writer token of the server at "
+              + uri
+              + " ('mcp-usage tokens --writer' there)");
+    }
+    return Optional.of(new RemoteServer(uri, token.get().strip()));
   }
 
   private static String validPattern(String pattern) {

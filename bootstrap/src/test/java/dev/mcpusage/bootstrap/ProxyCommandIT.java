@@ -11,6 +11,10 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.Implementation;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,38 +54,14 @@ class ProxyCommandIT {
             + " --data-dir \"$DIR/data\" proxy --server-name proxied-demo"
             + " --category-map \"$DIR/categories\" -- sh \"$DIR/server.sh\""
             + " | tee \"$DIR/client-in\"\n");
-    Files.writeString(dir.resolve("categories"), "rag_*=rag\nfind_*=lookup\n");
+    categories();
     ProcessBuilder builder = new ProcessBuilder("sh", proxy.toString());
     Map<String, String> environment = builder.environment();
     environment.putAll(
         new HashMap<>(Map.of("DIR", dir.toString(), "JAVA", java, "CP", RUNNABLE_JAR.toString())));
     Process process = builder.redirectError(dir.resolve("proxy-stderr").toFile()).start();
 
-    McpSyncClient client =
-        McpClient.sync(
-                new StreamClientTransport(
-                    process.getInputStream(),
-                    process.getOutputStream(),
-                    McpJsonDefaults.getMapper()))
-            .clientInfo(new Implementation("proxy-it-client", "1.0"))
-            .requestTimeout(Duration.ofSeconds(60))
-            .initializationTimeout(Duration.ofSeconds(60))
-            .build();
-    client.initialize();
-    for (int i = 0; i < 12; i++) {
-      String tool = i % 3 == 0 ? "find_tasks" : "rag_search_knowledge_base";
-      try {
-        client.callTool(new CallToolRequest(tool, Map.of("source", "docs", "query", "q" + i)));
-      } catch (RuntimeException e) {
-        // the demo server fails now and then; such a call is recorded as failed
-      }
-    }
-    try {
-      client.callTool(new CallToolRequest("no_such_tool", Map.of()));
-    } catch (RuntimeException expected) {
-      // an unknown tool is a JSON-RPC error for the client, a failed call for the record
-    }
-    client.closeGracefully();
+    callThirteenTools(process, "proxy-it-client");
 
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isZero();
@@ -103,10 +83,114 @@ class ProxyCommandIT {
             "proxied-demo",
             "--json");
     assertThat(tools.exitCode()).as(tools.toString()).isZero();
+    assertThirteenCallsRecorded(new ObjectMapper().readTree(tools.out()));
+
+    McpUsageProcess.Result clients =
+        McpUsageProcess.run(
+            "--data-dir", data.toString(), "clients", "--hours", "1", "--server", "proxied-demo");
+    assertThat(clients.out()).contains("proxy-it-client");
+  }
+
+  @Test
+  void givenSendTo_proxyRecordsEachCallOnTheCentralServer_andOpensNoDatabaseOfItsOwn()
+      throws Exception {
+    String writerToken = "writer-token-of-the-central-server";
+    String readerToken = "reader-token-of-the-central-server";
+    Process central =
+        McpUsageProcess.start(
+            Map.of("MCP_USAGE_READER_TOKEN", readerToken, "MCP_USAGE_WRITER_TOKEN", writerToken),
+            "--data-dir",
+            dir.resolve("central").toString(),
+            "serve",
+            "--port",
+            "0");
+    try {
+      String url = McpUsageProcess.awaitServing(central);
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Path local = dir.resolve("local");
+      ProcessBuilder builder =
+          new ProcessBuilder(
+              java,
+              "-cp",
+              RUNNABLE_JAR.toString(),
+              Main.class.getName(),
+              "--data-dir",
+              local.toString(),
+              "proxy",
+              "--server-name",
+              "sent-demo",
+              "--category-map",
+              categories().toString(),
+              "--",
+              java,
+              "-cp",
+              RUNNABLE_JAR.toString(),
+              DemoStdioServer.class.getName());
+      builder.environment().put("MCP_USAGE_SEND_TO", url);
+      builder.environment().put("MCP_USAGE_SEND_TOKEN", writerToken);
+      Process process = builder.redirectError(dir.resolve("proxy-stderr").toFile()).start();
+
+      callThirteenTools(process, "sending-client");
+
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).as(Files.readString(dir.resolve("proxy-stderr"))).isZero();
+      HttpResponse<String> tools =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              url + "/api/mcp/analytics/tools?hours=1&server_name=sent-demo"))
+                      .header("Authorization", "Bearer " + readerToken)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(tools.statusCode()).as(tools.body()).isEqualTo(200);
+      assertThirteenCallsRecorded(new ObjectMapper().readTree(tools.body()).get("data"));
+      assertThat(tools.body()).doesNotContain("proxied-demo");
+      assertThat(local.resolve("pgdata")).doesNotExist();
+    } finally {
+      central.destroy();
+      central.waitFor(60, TimeUnit.SECONDS);
+    }
+  }
+
+  private Path categories() throws java.io.IOException {
+    return Files.writeString(dir.resolve("categories"), "rag_*=rag\nfind_*=lookup\n");
+  }
+
+  /**
+   * The SDK's client through the proxy: 4 calls of find_tasks, 8 of rag_search_knowledge_base (the
+   * demo server fails some) and one of a tool the server does not have.
+   */
+  private static void callThirteenTools(Process proxy, String clientName) {
+    McpSyncClient client =
+        McpClient.sync(
+                new StreamClientTransport(
+                    proxy.getInputStream(), proxy.getOutputStream(), McpJsonDefaults.getMapper()))
+            .clientInfo(new Implementation(clientName, "1.0"))
+            .requestTimeout(Duration.ofSeconds(60))
+            .initializationTimeout(Duration.ofSeconds(60))
+            .build();
+    client.initialize();
+    for (int i = 0; i < 12; i++) {
+      String tool = i % 3 == 0 ? "find_tasks" : "rag_search_knowledge_base";
+      try {
+        client.callTool(new CallToolRequest(tool, Map.of("source", "docs", "query", "q" + i)));
+      } catch (RuntimeException e) {
+        // the demo server fails now and then; such a call is recorded as failed
+      }
+    }
+    try {
+      client.callTool(new CallToolRequest("no_such_tool", Map.of()));
+    } catch (RuntimeException expected) {
+      // an unknown tool is a JSON-RPC error for the client, a failed call for the record
+    }
+    client.closeGracefully();
+  }
+
+  /** The tools report (CLI or HTTP: the same fields) after {@link #callThirteenTools}. */
+  private static void assertThirteenCallsRecorded(JsonNode tools) {
     Map<String, JsonNode> byTool = new HashMap<>();
-    new ObjectMapper()
-        .readTree(tools.out())
-        .forEach(t -> byTool.put(t.get("tool_name").asText(), t));
+    tools.forEach(t -> byTool.put(t.get("tool_name").asText(), t));
     assertThat(byTool).containsOnlyKeys("find_tasks", "rag_search_knowledge_base", "no_such_tool");
     assertThat(byTool.get("find_tasks").get("call_count").asInt()).isEqualTo(4);
     assertThat(byTool.get("find_tasks").get("tool_category").asText()).isEqualTo("lookup");
@@ -115,10 +199,5 @@ class ProxyCommandIT {
         .isEqualTo("rag");
     assertThat(byTool.get("no_such_tool").get("error_count").asInt()).isEqualTo(1);
     assertThat(byTool.get("no_such_tool").get("tool_category").asText()).isEqualTo("uncategorized");
-
-    McpUsageProcess.Result clients =
-        McpUsageProcess.run(
-            "--data-dir", data.toString(), "clients", "--hours", "1", "--server", "proxied-demo");
-    assertThat(clients.out()).contains("proxy-it-client");
   }
 }

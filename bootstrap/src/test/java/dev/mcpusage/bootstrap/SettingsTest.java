@@ -3,6 +3,7 @@ package dev.mcpusage.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,6 +66,33 @@ class SettingsTest {
                     Map.of(),
                     dir))
         .hasMessage("tracker.batch.max must be between 5000 and 100000, was 2000");
+  }
+
+  @Test
+  void givenSendTo_settings_needAnHttpUrlAndTheWriterToken() {
+    Settings sending =
+        Settings.resolve(
+            Map.of(),
+            Map.of(
+                "MCP_USAGE_SEND_TO", "http://analytics:8181", "MCP_USAGE_SEND_TOKEN", "writer-x"),
+            dir);
+
+    assertThat(Settings.resolve(Map.of(), Map.of(), dir).sendTo()).isEmpty();
+    assertThat(sending.sendTo())
+        .contains(new Settings.RemoteServer(URI.create("http://analytics:8181"), "writer-x"));
+    assertThatThrownBy(
+            () -> Settings.resolve(Map.of(), Map.of("MCP_USAGE_SEND_TO", "http://a:8181"), dir))
+        .hasMessageContaining("needs MCP_USAGE_SEND_TOKEN");
+    assertThatThrownBy(
+            () -> Settings.resolve(Map.of(), Map.of("MCP_USAGE_SEND_TOKEN", "writer-x"), dir))
+        .hasMessageContaining("without MCP_USAGE_SEND_TO");
+    assertThatThrownBy(
+            () ->
+                Settings.resolve(
+                    Map.of(),
+                    Map.of("MCP_USAGE_SEND_TO", "analytics:8181", "MCP_USAGE_SEND_TOKEN", "w"),
+                    dir))
+        .hasMessageContaining("send.to must be an http(s) URL");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.mcpusage.domain.privacy.PrivacyPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -36,6 +37,7 @@ public class RecordUsageService implements RecordUsage {
   public RecordResult record(RecordBatchCommand command) {
     Instant now = clock.instant();
     List<UsageEvent> accepted = new ArrayList<>(command.events().size());
+    List<Integer> positions = new ArrayList<>(command.events().size());
     List<RecordResult.Rejection> rejections = new ArrayList<>();
     List<RecordResult.Adjusted> adjustments = new ArrayList<>();
     for (int i = 0; i < command.events().size(); i++) {
@@ -44,6 +46,7 @@ public class RecordUsageService implements RecordUsage {
         clockSkew.check(event, now);
         PrivacyPolicy.Reviewed reviewed = privacy.review(event);
         accepted.add(reviewed.event());
+        positions.add(i);
         int index = i;
         reviewed
             .adjustment()
@@ -57,6 +60,12 @@ public class RecordUsageService implements RecordUsage {
       return new RecordResult(0, 0, rejections, adjustments);
     }
     UsageEventSink.AppendResult appended = sink.append(accepted);
+    for (UsageEventSink.Refusal refusal : appended.refused()) {
+      rejections.add(
+          new RecordResult.Rejection(
+              positions.get(refusal.index()), refusal.field(), refusal.message()));
+    }
+    rejections.sort(Comparator.comparingInt(RecordResult.Rejection::index));
     return new RecordResult(appended.inserted(), appended.duplicates(), rejections, adjustments);
   }
 }

@@ -47,6 +47,7 @@ final class TrackerCounters {
     writeNanosMax.accumulateAndGet(nanos, Math::max);
     written.addAndGet(result.inserted());
     duplicates.addAndGet(result.duplicates());
+    result.refused().forEach(refusal -> count(rejectedByField, refusal.field(), 1));
   }
 
   void retried(int events) {

@@ -129,6 +129,38 @@ class UsageServicesTest {
   }
 
   @Test
+  void givenAStoreThatRefusesAnEvent_record_reportsItAtItsIndexInTheCommand() {
+    RecordUsageService refusingSecondAppended =
+        new RecordUsageService(
+            batch ->
+                new dev.mcpusage.application.port.out.UsageEventSink.AppendResult(
+                    batch.size() - 1,
+                    0,
+                    List.of(
+                        new dev.mcpusage.application.port.out.UsageEventSink.Refusal(
+                            1, "server_name", "unknown server"))),
+            ClockSkewPolicy.standard(),
+            PrivacyPolicy.standard(),
+            clock);
+
+    RecordResult result =
+        refusingSecondAppended.record(
+            new RecordBatchCommand(
+                List.of(
+                    anEvent().timestamp(NOW).build(),
+                    anEvent().timestamp(NOW.plus(Duration.ofDays(1))).build(),
+                    anEvent().timestamp(NOW).build())));
+
+    // the event at 1 fails the clock check here; the store refused the next one appended, at 2
+    assertThat(result.stored()).isEqualTo(1);
+    assertThat(result.rejections())
+        .extracting(RecordResult.Rejection::index, RecordResult.Rejection::field)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "timestamp"),
+            org.assertj.core.groups.Tuple.tuple(2, "server_name"));
+  }
+
+  @Test
   void givenHashMode_record_storesTheHashedQueryAndRedactedMetadata() {
     List<dev.mcpusage.domain.event.UsageEvent> appended = new java.util.ArrayList<>();
     RecordUsageService hashing =

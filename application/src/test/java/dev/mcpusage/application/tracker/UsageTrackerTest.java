@@ -16,6 +16,7 @@ import dev.mcpusage.domain.privacy.PrivacyPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -207,6 +208,28 @@ class UsageTrackerTest {
         .singleElement()
         .satisfies(
             e -> assertThat(e.requestMetadata()).containsEntry("token", PrivacyPolicy.REDACTED));
+  }
+
+  @Test
+  void givenAStoreThatRefusesSomeEvents_track_countsThemAsRejectedByField() {
+    tracker.close(Duration.ofSeconds(5));
+    UsageEventSink refusingOdd =
+        events -> {
+          List<UsageEventSink.Refusal> refused = new ArrayList<>();
+          for (int i = 1; i < events.size(); i += 2) {
+            refused.add(new UsageEventSink.Refusal(i, "server_name", "unknown server"));
+          }
+          return new UsageEventSink.AppendResult(events.size() - refused.size(), 0, refused);
+        };
+    tracker = trackerWith(refusingOdd, journal, FAST);
+    for (int i = 0; i < 4; i++) {
+      tracker.track(anEvent().timestamp(Instant.now()));
+    }
+
+    awaitStatistics(s -> s.written() + s.rejected() == 4);
+    assertThat(tracker.statistics().rejectedByField()).containsOnlyKeys("server_name");
+    assertThat(tracker.statistics().written() + tracker.statistics().rejected()).isEqualTo(4);
+    assertThat(tracker.statistics().rejected()).isPositive();
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.mcpusage.adapter.in.cli;
 
 import dev.mcpusage.application.port.in.DemoLoadCommand;
 import dev.mcpusage.application.port.in.LoadDemoUsage;
-import dev.mcpusage.application.port.in.MaintainUsage;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -71,12 +70,10 @@ public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final LiveDemo liveDemo;
-  private final MaintainUsage maintainUsage;
   private final LoadDemoUsage loadDemoUsage;
 
-  public DemoCommand(LiveDemo liveDemo, MaintainUsage maintainUsage, LoadDemoUsage loadDemoUsage) {
+  public DemoCommand(LiveDemo liveDemo, LoadDemoUsage loadDemoUsage) {
     this.liveDemo = liveDemo;
-    this.maintainUsage = maintainUsage;
     this.loadDemoUsage = loadDemoUsage;
   }
 
@@ -93,12 +90,11 @@ public final class DemoCommand implements Callable<Integer> {
           spec.commandLine(), "--pause-ms must be in 1..60000, was " + pauseMs);
     }
     PrintWriter out = spec.commandLine().getOut();
-    maintainUsage.preparePartitions(1);
+    // no database is opened here: the events may go to a central server (MCP_USAGE_SEND_TO), and
+    // the database sink makes the day partitions it writes to
     out.println(
         "Demo clients calling the demo MCP server"
-            + (calls > 0 ? " (" + calls + " calls)" : " until Ctrl+C")
-            + "; store: "
-            + maintainUsage.describeStore(false).connectionUrl());
+            + (calls > 0 ? " (" + calls + " calls)" : " until Ctrl+C"));
     out.flush();
     try (LiveDemo.Running running = liveDemo.start(calls, Duration.ofMillis(pauseMs))) {
       while (!running.await(Duration.ofSeconds(5))) {

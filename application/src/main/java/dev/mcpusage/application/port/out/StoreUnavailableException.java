@@ -11,6 +11,10 @@ public final class StoreUnavailableException extends UsageException {
     super(message, cause);
   }
 
+  public StoreUnavailableException(String message) {
+    super(message, null);
+  }
+
   @Override
   public String code() {
     return "store_unavailable";

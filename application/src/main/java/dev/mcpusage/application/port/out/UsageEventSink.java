@@ -14,6 +14,20 @@ public interface UsageEventSink {
    */
   AppendResult append(List<UsageEvent> events);
 
-  /** How many events of a batch were new and how many were already stored. */
-  record AppendResult(int inserted, int duplicates) {}
+  /**
+   * How many events of a batch were new, how many were already stored, and which the store refused
+   * (a remote server's own checks; a database refuses none).
+   */
+  record AppendResult(int inserted, int duplicates, List<Refusal> refused) {
+    public AppendResult {
+      refused = List.copyOf(refused);
+    }
+
+    public AppendResult(int inserted, int duplicates) {
+      this(inserted, duplicates, List.of());
+    }
+  }
+
+  /** The event at {@code index} of the batch was not stored: its {@code field} and why. */
+  record Refusal(int index, String field, String message) {}
 }
