@@ -29,7 +29,12 @@ import picocli.CommandLine.Spec;
       "",
       "Category map (tools.properties): one 'tool=category' per line, globs allowed:",
       "  rag_*=rag",
-      "  find_tasks=task"
+      "  find_tasks=task",
+      "",
+      "Where the calls go: the database in use (--data-dir, --db-url), or a central",
+      "'mcp-usage serve' given by the environment (no local database then):",
+      "  MCP_USAGE_SEND_TO=http://analytics:8181",
+      "  MCP_USAGE_SEND_TOKEN=<its writer token: 'mcp-usage tokens --writer' there>"
     })
 public final class ProxyCommand implements Callable<Integer> {
 
