@@ -10,6 +10,8 @@ import dev.mcpusage.adapter.in.cli.DemoCommand;
 import dev.mcpusage.adapter.in.cli.ErrorsCommand;
 import dev.mcpusage.adapter.in.cli.ExportCommand;
 import dev.mcpusage.adapter.in.cli.HourlyCommand;
+import dev.mcpusage.adapter.in.cli.HttpMcpProxy;
+import dev.mcpusage.adapter.in.cli.HttpProxyCommand;
 import dev.mcpusage.adapter.in.cli.ImportCommand;
 import dev.mcpusage.adapter.in.cli.LiveDemo;
 import dev.mcpusage.adapter.in.cli.McpProxy;
@@ -69,6 +71,11 @@ public final class CliModule extends AbstractModule {
   @Provides
   ProxyCommand proxy(McpProxy proxy) {
     return new ProxyCommand(proxy);
+  }
+
+  @Provides
+  HttpProxyCommand httpProxy(HttpMcpProxy proxy) {
+    return new HttpProxyCommand(proxy);
   }
 
   @Provides

@@ -2,20 +2,32 @@ package dev.mcpusage.bootstrap;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import dev.mcpusage.adapter.in.cli.HttpMcpProxy;
 import dev.mcpusage.adapter.in.cli.LiveDemo;
 import dev.mcpusage.adapter.in.cli.McpProxy;
 import dev.mcpusage.adapter.in.mcp.RecordingTools;
 import dev.mcpusage.adapter.in.mcp.demo.DemoMcpServer;
 import dev.mcpusage.adapter.in.mcp.demo.DemoTraffic;
+import dev.mcpusage.adapter.in.mcp.proxy.HttpRecordingProxy;
 import dev.mcpusage.adapter.in.mcp.proxy.StdioRecordingProxy;
 import dev.mcpusage.adapter.in.mcp.proxy.ToolCategories;
 import dev.mcpusage.application.port.in.TrackUsage;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Wiring: MCP capture — the recording proxy and the live demo, both through the tracker. */
+/**
+ * Wiring: MCP capture — the recording proxies (stdio, HTTP) and the live demo, through the tracker.
+ */
 public final class McpModule extends AbstractModule {
+
+  private static final Logger LOG = LoggerFactory.getLogger(McpModule.class);
 
   private final InputStream stdin;
   private final OutputStream stdout;
@@ -31,14 +43,46 @@ public final class McpModule extends AbstractModule {
 
   @Provides
   McpProxy mcpProxy(TrackUsage tracker) {
+    return request ->
+        new StdioRecordingProxy(
+                tracker,
+                request.serverName(),
+                categories(request.categoryMap(), request.defaultCategory()))
+            .run(request.command(), stdin, stdout);
+  }
+
+  @Provides
+  HttpMcpProxy httpMcpProxy(TrackUsage tracker) {
     return request -> {
-      ToolCategories categories =
-          request.categoryMap().isPresent()
-              ? ToolCategories.load(request.categoryMap().get(), request.defaultCategory())
-              : ToolCategories.all(request.defaultCategory());
-      return new StdioRecordingProxy(tracker, request.serverName(), categories)
-          .run(request.command(), stdin, stdout);
+      HttpRecordingProxy proxy =
+          new HttpRecordingProxy(
+              tracker,
+              request.serverName(),
+              categories(request.categoryMap(), request.defaultCategory()),
+              request.upstream());
+      URI endpoint = proxy.start(request.host(), request.port());
+      return new HttpMcpProxy.Running() {
+        @Override
+        public URI endpoint() {
+          return endpoint;
+        }
+
+        @Override
+        public void close() {
+          int unanswered = proxy.stop();
+          if (unanswered > 0) {
+            LOG.warn("http-proxy: stopped with {} tool call(s) unanswered", unanswered);
+          }
+        }
+      };
     };
+  }
+
+  private static ToolCategories categories(Optional<Path> map, String defaultCategory)
+      throws IOException {
+    return map.isPresent()
+        ? ToolCategories.load(map.get(), defaultCategory)
+        : ToolCategories.all(defaultCategory);
   }
 
   @Provides

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpusage.adapter.in.mcp.StreamClientTransport;
 import dev.mcpusage.adapter.in.mcp.demo.DemoStdioServer;
+import dev.mcpusage.adapter.in.mcp.demo.StreamableHttpDemoServer;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -72,23 +73,7 @@ class ProxyCommandIT {
         .isNotEmpty()
         .isEqualTo(Files.readAllBytes(dir.resolve("client-in")));
 
-    McpUsageProcess.Result tools =
-        McpUsageProcess.run(
-            "--data-dir",
-            data.toString(),
-            "tools",
-            "--hours",
-            "1",
-            "--server",
-            "proxied-demo",
-            "--json");
-    assertThat(tools.exitCode()).as(tools.toString()).isZero();
-    assertThirteenCallsRecorded(new ObjectMapper().readTree(tools.out()));
-
-    McpUsageProcess.Result clients =
-        McpUsageProcess.run(
-            "--data-dir", data.toString(), "clients", "--hours", "1", "--server", "proxied-demo");
-    assertThat(clients.out()).contains("proxy-it-client");
+    assertRecordedIn(data, "proxied-demo", "proxy-it-client");
   }
 
   @Test
@@ -153,14 +138,80 @@ class ProxyCommandIT {
     }
   }
 
+  @Test
+  void givenAStreamableHttpServer_httpProxyRelaysEachCallAndRecordsIt() throws Exception {
+    StreamableHttpDemoServer upstream = StreamableHttpDemoServer.start();
+    Path data = dir.resolve("data");
+    Process proxy = null;
+    try {
+      proxy =
+          McpUsageProcess.start(
+              "--data-dir",
+              data.toString(),
+              "http-proxy",
+              "--upstream",
+              upstream.endpoint().toString(),
+              "--port",
+              "0",
+              "--server-name",
+              "http-demo",
+              "--category-map",
+              categories().toString());
+      URI endpoint = URI.create(awaitLine(proxy, "Point MCP clients at (http://\\S+)"));
+      McpSyncClient client = StreamableHttpDemoServer.client(endpoint, "http-it-client");
+      client.initialize();
+      callTools(client);
+      client.closeGracefully();
+      // Ctrl+C: the writer drains what was recorded before the process ends
+      proxy.destroy();
+      assertThat(proxy.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      if (proxy != null) {
+        proxy.destroyForcibly();
+      }
+      upstream.close();
+    }
+
+    assertRecordedIn(data, "http-demo", "http-it-client");
+  }
+
+  /** What {@code mcp-usage tools} and {@code clients} show of {@link #callTools}' calls. */
+  private static void assertRecordedIn(Path data, String server, String client) throws Exception {
+    McpUsageProcess.Result tools =
+        McpUsageProcess.run(
+            "--data-dir", data.toString(), "tools", "--hours", "1", "--server", server, "--json");
+    assertThat(tools.exitCode()).as(tools.toString()).isZero();
+    assertThirteenCallsRecorded(new ObjectMapper().readTree(tools.out()));
+    McpUsageProcess.Result clients =
+        McpUsageProcess.run(
+            "--data-dir", data.toString(), "clients", "--hours", "1", "--server", server);
+    assertThat(clients.out()).contains(client);
+  }
+
+  /** Reads the process's stdout until a line matches; returns the pattern's first group. */
+  private static String awaitLine(Process process, String pattern) throws java.io.IOException {
+    java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(pattern);
+    var reader =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    String line;
+    while ((line = reader.readLine()) != null) {
+      seen.append(line).append('\n');
+      java.util.regex.Matcher matcher = wanted.matcher(line);
+      if (matcher.find()) {
+        return matcher.group(1);
+      }
+    }
+    throw new AssertionError("no line matched " + pattern + " in:\n" + seen);
+  }
+
   private Path categories() throws java.io.IOException {
     return Files.writeString(dir.resolve("categories"), "rag_*=rag\nfind_*=lookup\n");
   }
 
-  /**
-   * The SDK's client through the proxy: 4 calls of find_tasks, 8 of rag_search_knowledge_base (the
-   * demo server fails some) and one of a tool the server does not have.
-   */
+  /** The SDK's client through the stdio proxy: {@link #callTools}. */
   private static void callThirteenTools(Process proxy, String clientName) {
     McpSyncClient client =
         McpClient.sync(
@@ -171,6 +222,15 @@ class ProxyCommandIT {
             .initializationTimeout(Duration.ofSeconds(60))
             .build();
     client.initialize();
+    callTools(client);
+    client.closeGracefully();
+  }
+
+  /**
+   * 4 calls of find_tasks, 8 of rag_search_knowledge_base (the demo server fails some) and one of a
+   * tool the server does not have.
+   */
+  private static void callTools(McpSyncClient client) {
     for (int i = 0; i < 12; i++) {
       String tool = i % 3 == 0 ? "find_tasks" : "rag_search_knowledge_base";
       try {
@@ -184,10 +244,9 @@ class ProxyCommandIT {
     } catch (RuntimeException expected) {
       // an unknown tool is a JSON-RPC error for the client, a failed call for the record
     }
-    client.closeGracefully();
   }
 
-  /** The tools report (CLI or HTTP: the same fields) after {@link #callThirteenTools}. */
+  /** The tools report (CLI or HTTP: the same fields) after {@link #callTools}. */
   private static void assertThirteenCallsRecorded(JsonNode tools) {
     Map<String, JsonNode> byTool = new HashMap<>();
     tools.forEach(t -> byTool.put(t.get("tool_name").asText(), t));

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       RollbackCommand.class,
       ScheduleCommand.class,
       ProxyCommand.class,
+      HttpProxyCommand.class,
       DbCommand.class,
       TokensCommand.class,
       CompletionCommand.class

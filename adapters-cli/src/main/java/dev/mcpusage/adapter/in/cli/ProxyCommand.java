@@ -1,15 +1,14 @@
 package dev.mcpusage.adapter.in.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -44,18 +43,7 @@ public final class ProxyCommand implements Callable<Integer> {
       description = "server_name of the recorded calls (default: the command's file name).")
   String serverName;
 
-  @Option(
-      names = "--category-map",
-      paramLabel = "FILE",
-      description = "File of tool=category lines (globs like rag_*=rag allowed).")
-  Path categoryMap;
-
-  @Option(
-      names = "--default-category",
-      paramLabel = "CATEGORY",
-      defaultValue = "uncategorized",
-      description = "Category of tools the map does not name (default ${DEFAULT-VALUE}).")
-  String defaultCategory;
+  @Mixin ToolCategoryOptions categories;
 
   @Parameters(
       arity = "1..*",
@@ -73,16 +61,12 @@ public final class ProxyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (categoryMap != null && !Files.isReadable(categoryMap)) {
-      throw new ParameterException(
-          spec.commandLine(), "--category-map: cannot read " + categoryMap.toAbsolutePath());
-    }
+    Optional<Path> categoryMap = categories.readableMap(spec);
     String name =
         serverName != null ? serverName : Path.of(command.get(0)).getFileName().toString();
     try {
       return proxy.run(
-          new McpProxy.ProxyRequest(
-              command, name, Optional.ofNullable(categoryMap), defaultCategory));
+          new McpProxy.ProxyRequest(command, name, categoryMap, categories.defaultCategory));
     } catch (IOException e) {
       throw new IOException(
           "cannot run the MCP server '" + String.join(" ", command) + "': " + e.getMessage(), e);

@@ -26,16 +26,38 @@ final class ToolCallRecorder {
   private final McpJsonMapper json;
   private final String serverName;
   private final ToolCategories categories;
-  private final String sessionId = "proxy-" + UUID.randomUUID();
+  private final String sessionId;
   private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
   private volatile String clientName;
 
+  /** A recorder for one stdio connection: its calls get a session id of their own. */
   ToolCallRecorder(
       TrackUsage tracker, McpJsonMapper json, String serverName, ToolCategories categories) {
+    this(tracker, json, serverName, categories, "proxy-" + UUID.randomUUID());
+  }
+
+  /** A recorder for one MCP session, whose calls are recorded with {@code sessionId}. */
+  ToolCallRecorder(
+      TrackUsage tracker,
+      McpJsonMapper json,
+      String serverName,
+      ToolCategories categories,
+      String sessionId) {
+    this.sessionId = sessionId;
     this.tracker = tracker;
     this.json = json;
     this.serverName = serverName;
     this.categories = categories;
+  }
+
+  /** The client's name, once its {@code initialize} passed through. */
+  Optional<String> clientName() {
+    return Optional.ofNullable(clientName);
+  }
+
+  /** The client's name, learnt by the recorder that saw its {@code initialize}. */
+  void clientName(String name) {
+    clientName = name;
   }
 
   /** A line the client sent to the server. */
@@ -76,6 +98,21 @@ final class ToolCallRecorder {
         record(call, Optional.of(RecordingTools.TOOL_ERROR));
       } else {
         record(call, Optional.empty());
+      }
+    }
+  }
+
+  /**
+   * The calls of a message from the client that never reached the server: each is recorded as
+   * failed with {@code errorType}.
+   */
+  void failed(byte[] fromClient, String errorType) {
+    for (Map<?, ?> message : messages(fromClient)) {
+      if ("tools/call".equals(message.get("method")) && message.get("id") != null) {
+        PendingCall call = pending.remove(key(message.get("id")));
+        if (call != null) {
+          record(call, Optional.of(errorType));
+        }
       }
     }
   }

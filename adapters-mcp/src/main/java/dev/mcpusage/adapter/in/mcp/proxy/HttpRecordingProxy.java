@@ -1,0 +1,257 @@
+package dev.mcpusage.adapter.in.mcp.proxy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.mcpusage.application.port.in.TrackUsage;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Proxy: a reverse proxy in front of an MCP server that speaks the Streamable HTTP transport. Every
+ * request and response passes through (JSON and server-sent events streamed as they come), while
+ * each {@code tools/call} is paired with its response and recorded — per MCP session, under the
+ * session's {@code Mcp-Session-Id}, with the client named by its {@code initialize}.
+ */
+public final class HttpRecordingProxy {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpRecordingProxy.class);
+  private static final String SESSION_HEADER = "Mcp-Session-Id";
+  // hop-by-hop, or set by the HTTP stacks on each side themselves
+  private static final Set<String> NOT_RELAYED =
+      Set.of(
+          "connection",
+          "content-length",
+          "transfer-encoding",
+          "keep-alive",
+          "upgrade",
+          "expect",
+          "host",
+          "te",
+          "trailer",
+          "proxy-connection",
+          "date");
+
+  /** {@code error_type} of a call whose request the upstream server never received. */
+  static final String UPSTREAM_UNREACHABLE = "upstream_unreachable";
+
+  private final TrackUsage tracker;
+  private final String serverName;
+  private final ToolCategories categories;
+  private final URI upstream;
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private final Map<String, ToolCallRecorder> sessions = new ConcurrentHashMap<>();
+  private final ToolCallRecorder sessionless;
+  private volatile String sessionlessClient;
+  private HttpServer server;
+  private ExecutorService executor;
+
+  /** {@code upstream} is the server's MCP endpoint, e.g. {@code https://mcp.example.com/mcp}. */
+  public HttpRecordingProxy(
+      TrackUsage tracker, String serverName, ToolCategories categories, URI upstream) {
+    this.tracker = tracker;
+    this.serverName = serverName;
+    this.categories = categories;
+    this.upstream = upstream;
+    this.sessionless = recorder("proxy-" + UUID.randomUUID());
+  }
+
+  /**
+   * Listens on {@code host:port} (0: any free port) and returns the endpoint for MCP clients: the
+   * upstream's path on this address.
+   */
+  public URI start(String host, int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    executor =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "mcp-usage-http-proxy");
+              thread.setDaemon(true);
+              return thread;
+            });
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+    String path = upstream.getRawPath() == null ? "" : upstream.getRawPath();
+    return URI.create("http://" + host + ":" + server.getAddress().getPort() + path);
+  }
+
+  /** Stops listening; calls still waiting for a response are recorded as unanswered. */
+  public int stop() {
+    if (server != null) {
+      server.stop(0);
+      executor.shutdownNow();
+    }
+    int unanswered = sessionless.unanswered();
+    for (ToolCallRecorder recorder : List.copyOf(sessions.values())) {
+      unanswered += recorder.unanswered();
+    }
+    return unanswered;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      String session = exchange.getRequestHeaders().getFirst(SESSION_HEADER);
+      ToolCallRecorder recorder =
+          session == null ? sessionless : sessions.computeIfAbsent(session, this::recorder);
+      recorder.fromClient(body);
+      if (session == null) {
+        recorder.clientName().ifPresent(name -> sessionlessClient = name);
+      }
+      HttpResponse<InputStream> response;
+      try {
+        response =
+            client.send(upstreamRequest(exchange, body), HttpResponse.BodyHandlers.ofInputStream());
+      } catch (IOException e) {
+        recorder.failed(body, UPSTREAM_UNREACHABLE);
+        byte[] message =
+            ("mcp-usage proxy: cannot reach the MCP server at " + upstream + ": " + e)
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(502, message.length);
+        exchange.getResponseBody().write(message);
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      ToolCallRecorder answering = bindSession(recorder, response);
+      relay(exchange, response, answering);
+      if ("DELETE".equals(exchange.getRequestMethod()) && session != null) {
+        ToolCallRecorder ended = sessions.remove(session);
+        if (ended != null) {
+          ended.unanswered();
+        }
+      }
+    }
+  }
+
+  /**
+   * The recorder for what answers a request: a session the server opened with this response (its
+   * {@code initialize}) gets its own, which knows the client.
+   */
+  private ToolCallRecorder bindSession(ToolCallRecorder requester, HttpResponse<?> response) {
+    String opened = response.headers().firstValue(SESSION_HEADER).orElse(null);
+    if (opened == null || requester != sessionless) {
+      return requester;
+    }
+    ToolCallRecorder session = sessions.computeIfAbsent(opened, this::recorder);
+    if (sessionlessClient != null) {
+      session.clientName(sessionlessClient);
+    }
+    // the initialize's response itself is answered through the recorder that saw the request
+    return sessionless;
+  }
+
+  private HttpRequest upstreamRequest(HttpExchange exchange, byte[] body) {
+    URI target =
+        upstream.resolve(
+            exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null
+                    ? ""
+                    : "?" + exchange.getRequestURI().getRawQuery()));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(target)
+            .method(
+                exchange.getRequestMethod(),
+                body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!NOT_RELAYED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+              }
+            });
+    return request.build();
+  }
+
+  /** Passes the response on; its JSON-RPC messages — one body, or one per event — are recorded. */
+  private void relay(
+      HttpExchange exchange, HttpResponse<InputStream> response, ToolCallRecorder recorder)
+      throws IOException {
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!NOT_RELAYED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, values);
+              }
+            });
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    try (InputStream in = response.body()) {
+      if (type.startsWith("text/event-stream")) {
+        exchange.sendResponseHeaders(response.statusCode(), 0);
+        relayEvents(in, exchange.getResponseBody(), recorder);
+        return;
+      }
+      byte[] bytes = in.readAllBytes();
+      if (type.contains("json")) {
+        recorder.fromServer(bytes);
+      }
+      exchange.sendResponseHeaders(response.statusCode(), bytes.length == 0 ? -1 : bytes.length);
+      exchange.getResponseBody().write(bytes);
+    }
+  }
+
+  /** Server-sent events, line by line as they arrive; each event's data is one message. */
+  private static void relayEvents(InputStream in, OutputStream out, ToolCallRecorder recorder)
+      throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    ByteArrayOutputStream data = new ByteArrayOutputStream();
+    int next;
+    while ((next = in.read()) != -1) {
+      line.write(next);
+      if (next != '\n') {
+        continue;
+      }
+      out.write(line.toByteArray());
+      out.flush();
+      String text = line.toString(StandardCharsets.UTF_8).stripTrailing();
+      line.reset();
+      if (text.startsWith("data:")) {
+        data.write(
+            text.substring(text.startsWith("data: ") ? 6 : 5).getBytes(StandardCharsets.UTF_8));
+        data.write('\n');
+      } else if (text.isEmpty() && data.size() > 0) {
+        recorder.fromServer(data.toByteArray());
+        data.reset();
+      }
+    }
+    if (line.size() > 0) {
+      out.write(line.toByteArray());
+    }
+  }
+
+  private ToolCallRecorder recorder(String sessionId) {
+    LOG.debug("proxy: MCP session {}", sessionId);
+    return new ToolCallRecorder(
+        tracker, McpJsonDefaults.getMapper(), serverName, categories, sessionId);
+  }
+}
