@@ -5,13 +5,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** DESIGN.md's dependency rules, checked over the main code of every module. */
-@AnalyzeClasses(packages = "dev.mcpusage", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.mcpusage", importOptions = ProductionClassesOnly.class)
 class DependencyRulesTest {
 
   private static final String GENERATED_JOOQ = "dev.mcpusage.adapter.out.postgres.jooq..";

@@ -2,13 +2,12 @@ package dev.mcpusage.bootstrap.archunit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** Each library stays inside the one adapter (or bootstrap) that owns it. */
-@AnalyzeClasses(packages = "dev.mcpusage", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.mcpusage", importOptions = ProductionClassesOnly.class)
 class LibraryPlacementTest {
 
   @ArchTest

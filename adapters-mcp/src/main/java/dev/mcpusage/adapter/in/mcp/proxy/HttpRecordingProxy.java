@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.mcpusage.application.port.in.TrackUsage;
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Proxy: a reverse proxy in front of an MCP server that speaks the Streamable HTTP transport. Every
@@ -34,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpRecordingProxy {
 
-  private static final Logger LOG = LoggerFactory.getLogger(HttpRecordingProxy.class);
   private static final String SESSION_HEADER = "Mcp-Session-Id";
   // hop-by-hop, or set by the HTTP stacks on each side themselves
   private static final Set<String> NOT_RELAYED =
@@ -64,8 +62,12 @@ public final class HttpRecordingProxy {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   private final Map<String, ToolCallRecorder> sessions = new ConcurrentHashMap<>();
-  private final ToolCallRecorder sessionless;
-  private volatile String sessionlessClient;
+  // requests outside a session (initialize, stateless servers) share a session id, not a recorder:
+  // JSON-RPC ids are unique only per client, and such a request is answered in its own exchange
+  private final String sessionlessId = "proxy-" + UUID.randomUUID();
+  // the clients that initialized outside a session: a call outside a session names its client
+  // only while there has been one (nothing ties a stateless request to its client)
+  private final Set<String> sessionlessClients = ConcurrentHashMap.newKeySet();
   private HttpServer server;
   private ExecutorService executor;
 
@@ -76,7 +78,6 @@ public final class HttpRecordingProxy {
     this.serverName = serverName;
     this.categories = categories;
     this.upstream = upstream;
-    this.sessionless = recorder("proxy-" + UUID.randomUUID());
   }
 
   /**
@@ -105,7 +106,7 @@ public final class HttpRecordingProxy {
       server.stop(0);
       executor.shutdownNow();
     }
-    int unanswered = sessionless.unanswered();
+    int unanswered = 0;
     for (ToolCallRecorder recorder : List.copyOf(sessions.values())) {
       unanswered += recorder.unanswered();
     }
@@ -117,10 +118,10 @@ public final class HttpRecordingProxy {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String session = exchange.getRequestHeaders().getFirst(SESSION_HEADER);
       ToolCallRecorder recorder =
-          session == null ? sessionless : sessions.computeIfAbsent(session, this::recorder);
+          session == null ? exchangeRecorder() : sessions.computeIfAbsent(session, this::recorder);
       recorder.fromClient(body);
       if (session == null) {
-        recorder.clientName().ifPresent(name -> sessionlessClient = name);
+        recorder.clientName().ifPresent(sessionlessClients::add);
       }
       HttpResponse<InputStream> response;
       try {
@@ -138,9 +139,14 @@ public final class HttpRecordingProxy {
         Thread.currentThread().interrupt();
         return;
       }
-      ToolCallRecorder answering = bindSession(recorder, response);
-      relay(exchange, response, answering);
-      if ("DELETE".equals(exchange.getRequestMethod()) && session != null) {
+      if (session == null) {
+        openedSession(recorder, response);
+      }
+      relay(exchange, response, recorder);
+      if (session == null) {
+        // outside a session, a call's response comes in its own exchange or not at all
+        recorder.unanswered();
+      } else if ("DELETE".equals(exchange.getRequestMethod())) {
         ToolCallRecorder ended = sessions.remove(session);
         if (ended != null) {
           ended.unanswered();
@@ -149,21 +155,26 @@ public final class HttpRecordingProxy {
     }
   }
 
-  /**
-   * The recorder for what answers a request: a session the server opened with this response (its
-   * {@code initialize}) gets its own, which knows the client.
-   */
-  private ToolCallRecorder bindSession(ToolCallRecorder requester, HttpResponse<?> response) {
-    String opened = response.headers().firstValue(SESSION_HEADER).orElse(null);
-    if (opened == null || requester != sessionless) {
-      return requester;
+  /** A session the server opens with this response (to {@code initialize}) learns the client. */
+  private void openedSession(ToolCallRecorder requester, HttpResponse<?> response) {
+    response
+        .headers()
+        .firstValue(SESSION_HEADER)
+        .ifPresent(
+            opened -> {
+              ToolCallRecorder session = sessions.computeIfAbsent(opened, this::recorder);
+              requester.clientName().ifPresent(session::clientName);
+            });
+  }
+
+  /** A recorder for one request outside a session. */
+  private ToolCallRecorder exchangeRecorder() {
+    ToolCallRecorder recorder = recorder(sessionlessId);
+    List<String> clients = List.copyOf(sessionlessClients);
+    if (clients.size() == 1) {
+      recorder.clientName(clients.get(0));
     }
-    ToolCallRecorder session = sessions.computeIfAbsent(opened, this::recorder);
-    if (sessionlessClient != null) {
-      session.clientName(sessionlessClient);
-    }
-    // the initialize's response itself is answered through the recorder that saw the request
-    return sessionless;
+    return recorder;
   }
 
   private HttpRequest upstreamRequest(HttpExchange exchange, byte[] body) {
@@ -221,8 +232,10 @@ public final class HttpRecordingProxy {
   }
 
   /** Server-sent events, line by line as they arrive; each event's data is one message. */
-  private static void relayEvents(InputStream in, OutputStream out, ToolCallRecorder recorder)
+  private static void relayEvents(InputStream events, OutputStream out, ToolCallRecorder recorder)
       throws IOException {
+    // a read returns what has arrived; it does not wait to fill the buffer
+    InputStream in = new BufferedInputStream(events);
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     ByteArrayOutputStream data = new ByteArrayOutputStream();
     int next;
@@ -250,7 +263,6 @@ public final class HttpRecordingProxy {
   }
 
   private ToolCallRecorder recorder(String sessionId) {
-    LOG.debug("proxy: MCP session {}", sessionId);
     return new ToolCallRecorder(
         tracker, McpJsonDefaults.getMapper(), serverName, categories, sessionId);
   }

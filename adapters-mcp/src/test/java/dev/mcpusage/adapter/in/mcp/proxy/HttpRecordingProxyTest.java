@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,9 +35,9 @@ class HttpRecordingProxyTest {
   private HttpRecordingProxy proxy;
   private URI endpoint;
 
-  @BeforeEach
-  void start() throws Exception {
-    server = StreamableHttpDemoServer.start();
+  /** The proxy in front of {@code upstream}. */
+  private void start(StreamableHttpDemoServer upstream) throws Exception {
+    server = upstream;
     proxy =
         new HttpRecordingProxy(
             tracker, "http-demo", ToolCategories.all("other"), server.endpoint());
@@ -48,13 +47,17 @@ class HttpRecordingProxyTest {
   @AfterEach
   void stop() throws Exception {
     clients.forEach(McpSyncClient::closeGracefully);
-    proxy.stop();
+    if (proxy != null) {
+      proxy.stop();
+      server.close();
+    }
     tracker.close();
-    server.close();
   }
 
   @Test
-  void givenTwoClientsThroughTheProxy_everyCallIsAnswered_andRecordedUnderItsSession() {
+  void givenTwoClientsThroughTheProxy_everyCallIsAnswered_andRecordedUnderItsSession()
+      throws Exception {
+    start(StreamableHttpDemoServer.start());
     McpSyncClient cursor = client("cursor");
     McpSyncClient claude = client("claude-code");
     List<CallToolResult> answers = new ArrayList<>();
@@ -98,6 +101,31 @@ class HttpRecordingProxyTest {
         .hasSize((int) errorResults);
     assertThat(events.stream().filter(UsageEvent::success))
         .hasSize(13 - (int) (errorResults + jsonRpcErrors));
+  }
+
+  @Test
+  void givenAStatelessServer_eachCallIsPairedWithTheAnswerOfItsOwnRequest() throws Exception {
+    start(StreamableHttpDemoServer.startStateless());
+    McpSyncClient cursor = client("cursor");
+    List<CallToolResult> answers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      call(cursor, i % 2 == 0 ? "find_tasks" : "manage_task", answers);
+    }
+    awaitStored(8);
+
+    List<UsageEvent> events = stored.all();
+    assertThat(answers).hasSize(8);
+    assertThat(events).hasSize(8);
+    assertThat(events.stream().filter(e -> e.toolName().equals("find_tasks"))).hasSize(4);
+    // no session to tell clients apart: the one client that initialized, one session id in all
+    assertThat(events).allSatisfy(e -> assertThat(e.clientType()).contains("cursor"));
+    assertThat(events.stream().map(e -> e.sessionId().orElseThrow()).distinct()).hasSize(1);
+    assertThat(events.stream().filter(UsageEvent::success))
+        .hasSize(
+            (int)
+                answers.stream()
+                    .filter(a -> a != null && !Boolean.TRUE.equals(a.isError()))
+                    .count());
   }
 
   private McpSyncClient client(String name) {
