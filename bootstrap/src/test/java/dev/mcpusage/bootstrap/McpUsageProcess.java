@@ -35,6 +35,28 @@ final class McpUsageProcess {
     return start(Map.of(), args);
   }
 
+  /** The product as shipped (built by the package phase, before the integration tests). */
+  static final Path RUNNABLE_JAR = Path.of("target", "mcp-usage.jar").toAbsolutePath();
+
+  /**
+   * Starts {@code java -jar mcp-usage.jar args}: what {@code ./mcp-usage} runs, with only the
+   * libraries the jar bundles (a dependency left out of it fails here, not on the test classpath).
+   */
+  static Process startRunnableJar(String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                RUNNABLE_JAR.toString()));
+    command.addAll(List.of(args));
+    try {
+      return new ProcessBuilder(command).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Starts {@code mcp-usage args} with {@code environment} added to this process's. */
   static Process start(Map<String, String> environment, String... args) {
     List<String> command =

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProxyCommandIT {
 
-  /** The product as shipped (built by the package phase), whose logs go to stderr only. */
-  private static final Path RUNNABLE_JAR = Path.of("target", "mcp-usage.jar").toAbsolutePath();
+  /** The product as shipped, whose logs go to stderr only. */
+  private static final Path RUNNABLE_JAR = McpUsageProcess.RUNNABLE_JAR;
 
   @TempDir Path dir;
 

@@ -22,7 +22,8 @@ class ServeIT {
   void serveDemo_answersSummary_sharesItsDatabaseWithTheCli_andKeepsDataAcrossAKill()
       throws Exception {
     Process serve =
-        McpUsageProcess.start("--data-dir", dataDir.toString(), "serve", "--demo", "--port", "0");
+        McpUsageProcess.startRunnableJar(
+            "--data-dir", dataDir.toString(), "serve", "--demo", "--port", "0");
     String summaryJson;
     McpUsageProcess.Result whileServing;
     try {
