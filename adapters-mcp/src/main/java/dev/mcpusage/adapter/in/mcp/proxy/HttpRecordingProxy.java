@@ -85,6 +85,10 @@ public final class HttpRecordingProxy {
    * upstream's path on this address.
    */
   public URI start(String host, int port) throws IOException {
+    // small writes (a response's headers, then each event) must not wait for the client's delayed
+    // ACK: without TCP_NODELAY a tenth of the calls took 40 ms more (read once, when the JDK's
+    // server is first used)
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(host, port), 0);
     executor =
         Executors.newCachedThreadPool(
@@ -245,9 +249,12 @@ public final class HttpRecordingProxy {
         continue;
       }
       out.write(line.toByteArray());
-      out.flush();
       String text = line.toString(StandardCharsets.UTF_8).stripTrailing();
       line.reset();
+      if (text.isEmpty()) {
+        // an event is complete: the client gets it now, in one write
+        out.flush();
+      }
       if (text.startsWith("data:")) {
         data.write(
             text.substring(text.startsWith("data: ") ? 6 : 5).getBytes(StandardCharsets.UTF_8));
