@@ -27,7 +27,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -95,8 +94,8 @@ public final class HttpProxyOverhead {
       System.out.println("  " + percentiles("proxied", proxiedNanos));
       System.out.printf(
           "  proxy adds %.3f ms at the median (%.2f×); %,d calls recorded by the proxy%n",
-          (median(proxiedNanos) - median(directNanos)) / 1e6,
-          median(proxiedNanos) / median(directNanos),
+          (new Latencies(proxiedNanos).at(0.5) - new Latencies(directNanos).at(0.5)) / 1e6,
+          (double) new Latencies(proxiedNanos).at(0.5) / new Latencies(directNanos).at(0.5),
           stored.all().size());
     } finally {
       direct.closeGracefully();
@@ -156,31 +155,13 @@ public final class HttpProxyOverhead {
         ClockSkewPolicy.standard(),
         PrivacyPolicy.standard(),
         Clock.systemUTC(),
-        new TrackerSettings(
-            65_536,
-            1_000,
-            10_000,
-            Duration.ofMillis(200),
-            Duration.ofMillis(250),
-            Duration.ofSeconds(5),
-            100_000,
-            Duration.ofMinutes(10)));
-  }
-
-  private static double median(long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
+        TrackerSettings.standard());
   }
 
   private static String percentiles(String name, long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
+    Latencies latencies = new Latencies(nanos);
     return String.format(
         "%s p50 %.3f ms, p90 %.3f ms, p99 %.3f ms",
-        name,
-        sorted[sorted.length / 2] / 1e6,
-        sorted[(int) (sorted.length * 0.90)] / 1e6,
-        sorted[(int) (sorted.length * 0.99)] / 1e6);
+        name, latencies.at(0.50) / 1e6, latencies.at(0.90) / 1e6, latencies.at(0.99) / 1e6);
   }
 }

@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -182,20 +181,15 @@ public final class TrackerEndToEnd {
   }
 
   private static String percentiles(String name, long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
+    Latencies latencies = new Latencies(nanos);
     return String.format(
         "%s p50 %,6d  p90 %,6d  p99 %,7d  p99.9 %,9d  max %,11d",
         name,
-        at(sorted, 0.50),
-        at(sorted, 0.90),
-        at(sorted, 0.99),
-        at(sorted, 0.999),
-        sorted[sorted.length - 1]);
-  }
-
-  private static long at(long[] sorted, double quantile) {
-    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)];
+        latencies.at(0.50),
+        latencies.at(0.90),
+        latencies.at(0.99),
+        latencies.at(0.999),
+        latencies.max());
   }
 
   private static void writeText(List<UsageEvent> rows, Path file) throws IOException {
