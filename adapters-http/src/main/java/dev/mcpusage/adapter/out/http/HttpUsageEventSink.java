@@ -66,7 +66,7 @@ public final class HttpUsageEventSink implements UsageEventSink {
               + ": "
               + response.body());
     }
-    return result(response.body());
+    return result(response.body(), events.size());
   }
 
   private HttpResponse<String> post(byte[] body) {
@@ -95,27 +95,45 @@ public final class HttpUsageEventSink implements UsageEventSink {
   }
 
   /** The server's answer; events it refused (its own checks) are counted by field and logged. */
-  private AppendResult result(String body) {
+  private AppendResult result(String body, int sent) {
+    JsonNode answer;
     try {
-      JsonNode answer = json.readTree(body);
-      List<Refusal> refused = new ArrayList<>();
-      for (JsonNode note : answer.path("rejected")) {
-        refused.add(
-            new Refusal(
-                note.path("index").asInt(),
-                note.path("field").asText("event"),
-                note.path("message").asText()));
-        LOG.warn(
-            "the mcp-usage server at {} refused an event: {}",
-            endpoint,
-            note.path("message").asText());
-      }
-      return new AppendResult(
-          answer.path("stored").asInt(), answer.path("duplicates").asInt(), refused);
+      answer = json.readTree(body);
     } catch (IOException e) {
       throw new StoreUnavailableException(
           "the mcp-usage server at " + endpoint + " answered something else than JSON: " + body, e);
     }
+    // every event sent must come back stored, known or refused: a 400 about the request itself
+    // (an error body) accounts for none, and the tracker must keep the batch, not lose it
+    int accounted =
+        answer.path("stored").asInt()
+            + answer.path("duplicates").asInt()
+            + answer.path("rejected").size();
+    if (!answer.has("received") || accounted != sent) {
+      throw new StoreUnavailableException(
+          "the mcp-usage server at "
+              + endpoint
+              + " accounted for "
+              + accounted
+              + " of "
+              + sent
+              + " events: "
+              + body);
+    }
+    List<Refusal> refused = new ArrayList<>();
+    for (JsonNode note : answer.path("rejected")) {
+      refused.add(
+          new Refusal(
+              note.path("index").asInt(),
+              note.path("field").asText("event"),
+              note.path("message").asText()));
+      LOG.warn(
+          "the mcp-usage server at {} refused an event: {}",
+          endpoint,
+          note.path("message").asText());
+    }
+    return new AppendResult(
+        answer.path("stored").asInt(), answer.path("duplicates").asInt(), refused);
   }
 
   /** The results of a batch's two halves; the second's indexes move by the first's size. */

@@ -116,6 +116,36 @@ class HttpUsageEventSinkIT {
     assertThat(stored.all()).isEmpty();
   }
 
+  @Test
+  void givenAnAnswerThatDoesNotAccountForEveryEvent_append_keepsTheBatch() throws Exception {
+    // a peer that answers 400 about the request itself (an error body, no per-event report)
+    com.sun.net.httpserver.HttpServer peer =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    peer.createContext(
+        "/",
+        exchange -> {
+          byte[] body =
+              "{\"error\":\"invalid_parameter\",\"message\":\"body line 1 is not valid JSON\"}"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(400, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    peer.start();
+    try {
+      HttpUsageEventSink sink =
+          new HttpUsageEventSink(
+              URI.create("http://127.0.0.1:" + peer.getAddress().getPort()), "any-token");
+
+      assertThatThrownBy(() -> sink.append(List.of(event(1).build(), event(2).build())))
+          .isInstanceOf(StoreUnavailableException.class)
+          .hasMessageContaining("accounted for 0 of 2 events")
+          .hasMessageContaining("invalid_parameter");
+    } finally {
+      peer.stop(0);
+    }
+  }
+
   private HttpUsageEventSink sink(String token) {
     return new HttpUsageEventSink(URI.create(server.baseUrl() + "/"), token);
   }
