@@ -34,6 +34,8 @@ import java.util.concurrent.Executors;
 public final class HttpRecordingProxy {
 
   private static final String SESSION_HEADER = "Mcp-Session-Id";
+  // most clients never DELETE their session: one idle this long is forgotten when another opens
+  private static final Duration IDLE_SESSION = Duration.ofHours(1);
   // hop-by-hop, or set by the HTTP stacks on each side themselves
   private static final Set<String> NOT_RELAYED =
       Set.of(
@@ -62,6 +64,7 @@ public final class HttpRecordingProxy {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   private final Map<String, ToolCallRecorder> sessions = new ConcurrentHashMap<>();
+  private final Map<String, Long> lastUsedNanos = new ConcurrentHashMap<>();
   // requests outside a session (initialize, stateless servers) share a session id, not a recorder:
   // JSON-RPC ids are unique only per client, and such a request is answered in its own exchange
   private final String sessionlessId = "proxy-" + UUID.randomUUID();
@@ -123,6 +126,9 @@ public final class HttpRecordingProxy {
       String session = exchange.getRequestHeaders().getFirst(SESSION_HEADER);
       ToolCallRecorder recorder =
           session == null ? exchangeRecorder() : sessions.computeIfAbsent(session, this::recorder);
+      if (session != null) {
+        lastUsedNanos.put(session, System.nanoTime());
+      }
       recorder.fromClient(body);
       if (session == null) {
         recorder.clientName().ifPresent(sessionlessClients::add);
@@ -151,10 +157,7 @@ public final class HttpRecordingProxy {
         // outside a session, a call's response comes in its own exchange or not at all
         recorder.unanswered();
       } else if ("DELETE".equals(exchange.getRequestMethod())) {
-        ToolCallRecorder ended = sessions.remove(session);
-        if (ended != null) {
-          ended.unanswered();
-        }
+        forget(session);
       }
     }
   }
@@ -166,9 +169,30 @@ public final class HttpRecordingProxy {
         .firstValue(SESSION_HEADER)
         .ifPresent(
             opened -> {
+              forgetIdleSessions();
               ToolCallRecorder session = sessions.computeIfAbsent(opened, this::recorder);
+              lastUsedNanos.put(opened, System.nanoTime());
               requester.clientName().ifPresent(session::clientName);
             });
+  }
+
+  private void forgetIdleSessions() {
+    long now = System.nanoTime();
+    lastUsedNanos.forEach(
+        (session, used) -> {
+          if (now - used > IDLE_SESSION.toNanos()) {
+            forget(session);
+          }
+        });
+  }
+
+  /** A session that ended: its calls still waiting are recorded as unanswered. */
+  private void forget(String session) {
+    lastUsedNanos.remove(session);
+    ToolCallRecorder ended = sessions.remove(session);
+    if (ended != null) {
+      ended.unanswered();
+    }
   }
 
   /** A recorder for one request outside a session. */
