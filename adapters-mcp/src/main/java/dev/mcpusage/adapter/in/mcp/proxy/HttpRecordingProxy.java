@@ -63,8 +63,7 @@ public final class HttpRecordingProxy {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
-  private final Map<String, ToolCallRecorder> sessions = new ConcurrentHashMap<>();
-  private final Map<String, Long> lastUsedNanos = new ConcurrentHashMap<>();
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   // requests outside a session (initialize, stateless servers) share a session id, not a recorder:
   // JSON-RPC ids are unique only per client, and such a request is answered in its own exchange
   private final String sessionlessId = "proxy-" + UUID.randomUUID();
@@ -114,8 +113,8 @@ public final class HttpRecordingProxy {
       executor.shutdownNow();
     }
     int unanswered = 0;
-    for (ToolCallRecorder recorder : List.copyOf(sessions.values())) {
-      unanswered += recorder.unanswered();
+    for (Session session : List.copyOf(sessions.values())) {
+      unanswered += session.recorder.unanswered();
     }
     return unanswered;
   }
@@ -124,11 +123,7 @@ public final class HttpRecordingProxy {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String session = exchange.getRequestHeaders().getFirst(SESSION_HEADER);
-      ToolCallRecorder recorder =
-          session == null ? exchangeRecorder() : sessions.computeIfAbsent(session, this::recorder);
-      if (session != null) {
-        lastUsedNanos.put(session, System.nanoTime());
-      }
+      ToolCallRecorder recorder = session == null ? exchangeRecorder() : session(session);
       recorder.fromClient(body);
       if (session == null) {
         recorder.clientName().ifPresent(sessionlessClients::add);
@@ -170,28 +165,43 @@ public final class HttpRecordingProxy {
         .ifPresent(
             opened -> {
               forgetIdleSessions();
-              ToolCallRecorder session = sessions.computeIfAbsent(opened, this::recorder);
-              lastUsedNanos.put(opened, System.nanoTime());
+              ToolCallRecorder session = session(opened);
               requester.clientName().ifPresent(session::clientName);
             });
   }
 
+  /** The recorder of an MCP session, marked as used now. */
+  private ToolCallRecorder session(String id) {
+    Session session = sessions.computeIfAbsent(id, key -> new Session(recorder(key)));
+    session.lastUsedNanos = System.nanoTime();
+    return session.recorder;
+  }
+
   private void forgetIdleSessions() {
     long now = System.nanoTime();
-    lastUsedNanos.forEach(
-        (session, used) -> {
-          if (now - used > IDLE_SESSION.toNanos()) {
-            forget(session);
+    sessions.forEach(
+        (id, session) -> {
+          if (now - session.lastUsedNanos > IDLE_SESSION.toNanos()) {
+            forget(id);
           }
         });
   }
 
   /** A session that ended: its calls still waiting are recorded as unanswered. */
-  private void forget(String session) {
-    lastUsedNanos.remove(session);
-    ToolCallRecorder ended = sessions.remove(session);
+  private void forget(String id) {
+    Session ended = sessions.remove(id);
     if (ended != null) {
-      ended.unanswered();
+      ended.recorder.unanswered();
+    }
+  }
+
+  /** An MCP session's recorder, and when a request of the session last came. */
+  private static final class Session {
+    final ToolCallRecorder recorder;
+    volatile long lastUsedNanos = System.nanoTime();
+
+    Session(ToolCallRecorder recorder) {
+      this.recorder = recorder;
     }
   }
 
