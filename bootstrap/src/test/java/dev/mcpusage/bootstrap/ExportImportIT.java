@@ -130,6 +130,27 @@ class ExportImportIT {
   }
 
   @Test
+  void givenJsonLinesThatDoNotParse_import_refusesEachByLine_andStoresTheRest() throws Exception {
+    Path lines = dir.resolve("events.jsonl");
+    Files.writeString(
+        lines,
+        "{\"tool_name\": \"a\", \"tool_category\": \"c\", \"response_time_ms\": 1}\n"
+            + "{oops\n"
+            + "{\"tool_name\": \"b\", \"tool_category\": \"c\", \"response_time_ms\": 2}"
+            + " {\"tool_name\": \"lost\"}\n"
+            + "{\"tool_name\": \"d\", \"tool_category\": \"c\", \"response_time_ms\": 4}\n");
+
+    McpUsageProcess.Result imported =
+        McpUsageProcess.run("--db-url", url(archon), "import", lines.toString());
+
+    assertThat(imported.exitCode()).as(imported.toString()).isEqualTo(1);
+    assertThat(imported.err())
+        .contains("line 2: is not a JSON object")
+        .contains("line 3: is not a JSON object: a second JSON value follows the first");
+    assertThat(imported.out()).contains("4 rows read, 2 stored, 0 already there, 2 refused");
+  }
+
+  @Test
   void givenBadTimesOrFormats_exportAndImport_exit2NamingTheOption() {
     McpUsageProcess.Result badSince =
         McpUsageProcess.run("--db-url", url(source), "export", "--since", "yesterday");

@@ -2,6 +2,7 @@ package dev.mcpusage.adapter.in.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpusage.application.port.in.RecordBatchCommand;
 import dev.mcpusage.application.port.in.RecordResult;
@@ -70,7 +71,9 @@ public final class ImportCommand implements Callable<Integer> {
 
   private final RecordUsage recordUsage;
   private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper();
+  // two objects on one line would otherwise be read as the first alone, the second lost unseen
+  private final ObjectMapper json =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final List<Long> batchLines = new ArrayList<>();
   private final List<UsageEvent> batchEvents = new ArrayList<>();
   private long read;
@@ -186,7 +189,7 @@ public final class ImportCommand implements Callable<Integer> {
       try {
         values = json.readValue(text, new TypeReference<Map<String, Object>>() {});
       } catch (JsonProcessingException e) {
-        problem(line, null, "is not a JSON object: " + e.getOriginalMessage());
+        problem(line, null, "is not a JSON object: " + reason(e));
         continue;
       }
       accept(line, values);
@@ -283,5 +286,12 @@ public final class ImportCommand implements Callable<Integer> {
       }
       return n;
     }
+  }
+
+  /** Jackson's reason, in words for a line holding two values. */
+  private static String reason(JsonProcessingException e) {
+    return e.getOriginalMessage().startsWith("Trailing token")
+        ? "a second JSON value follows the first (one object per line)"
+        : e.getOriginalMessage();
   }
 }

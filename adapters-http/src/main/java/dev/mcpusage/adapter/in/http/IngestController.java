@@ -1,6 +1,7 @@
 package dev.mcpusage.adapter.in.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpusage.application.port.in.RecordBatchCommand;
@@ -28,7 +29,9 @@ public final class IngestController {
 
   private final RecordUsage recordUsage;
   private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper();
+  // two objects on one line would otherwise be read as the first alone, the second lost unseen
+  private final ObjectMapper json =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final HttpMetrics metrics;
 
   IngestController(RecordUsage recordUsage, Clock clock, HttpMetrics metrics) {
@@ -55,7 +58,7 @@ public final class IngestController {
               + MAX_BODY_BYTES
               + " are accepted per request: split the batch");
     }
-    List<JsonNode> items = parse(RequestBody.text(ctx, MAX_BODY_BYTES));
+    List<Item> items = parse(RequestBody.text(ctx, MAX_BODY_BYTES));
     if (items.size() > RecordBatchCommand.MAX_EVENTS) {
       throw new PayloadTooLargeException(
           "the body holds "
@@ -69,8 +72,13 @@ public final class IngestController {
     List<UsageEvent> events = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).json() == null) {
+        rejected.add(new EventNote(i, "event", items.get(i).syntaxError()));
+        continue;
+      }
       try {
-        EventJsonMapper.Mapped mapped = EventJsonMapper.toEvent(items.get(i), clock.instant());
+        EventJsonMapper.Mapped mapped =
+            EventJsonMapper.toEvent(items.get(i).json(), clock.instant());
         events.add(mapped.event());
         positions.add(i);
         for (Adjustment adjustment : mapped.adjustments()) {
@@ -108,15 +116,19 @@ public final class IngestController {
                 adjusted));
   }
 
-  private List<JsonNode> parse(String body) {
+  /**
+   * The body's events: a JSON array must parse whole (400 otherwise); an NDJSON line that does not
+   * parse is an item of its own, refused at its index like any other bad event.
+   */
+  private List<Item> parse(String body) {
     String trimmed = body.strip();
-    List<JsonNode> items = new ArrayList<>();
+    List<Item> items = new ArrayList<>();
     if (trimmed.isEmpty()) {
       return items;
     }
     if (trimmed.startsWith("[")) {
       try {
-        json.readTree(trimmed).forEach(items::add);
+        json.readTree(trimmed).forEach(node -> items.add(new Item(node, null)));
         return items;
       } catch (JsonProcessingException e) {
         throw new InvalidParameterException(
@@ -133,17 +145,22 @@ public final class IngestController {
         continue;
       }
       try {
-        items.add(json.readTree(lines[line]));
+        items.add(new Item(json.readTree(lines[line]), null));
       } catch (JsonProcessingException e) {
-        throw new InvalidParameterException(
-            "body line "
-                + (line + 1)
-                + " is not valid JSON (NDJSON expects one object per line): "
-                + e.getOriginalMessage());
+        items.add(
+            new Item(
+                null,
+                "event: line "
+                    + (line + 1)
+                    + " is not valid JSON (NDJSON expects one object per line): "
+                    + reason(e)));
       }
     }
     return items;
   }
+
+  /** One event of the body: its JSON, or why its NDJSON line did not parse. */
+  private record Item(JsonNode json, String syntaxError) {}
 
   /**
    * Response: how the batch went; {@code rejected} lists each refused event by its 0-based index,
@@ -168,5 +185,12 @@ public final class IngestController {
     PayloadTooLargeException(String message) {
       super(message);
     }
+  }
+
+  /** Jackson's reason, in words for a line holding two values. */
+  private static String reason(JsonProcessingException e) {
+    return e.getOriginalMessage().startsWith("Trailing token")
+        ? "a second JSON value follows the first (one object per line)"
+        : e.getOriginalMessage();
   }
 }

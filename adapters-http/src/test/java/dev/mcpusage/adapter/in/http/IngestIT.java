@@ -109,9 +109,9 @@ class IngestIT {
   }
 
   @Test
-  void givenMalformedJson_ingest_is400WithTheLine_andTokensAreRequired() throws Exception {
+  void givenAMalformedArray_ingest_is400WithTheLine_andTokensAreRequired() throws Exception {
     HttpResponse<String> malformed =
-        post("{\"tool_name\": \"a\"}\n{oops\n", TestServers.WRITER_TOKEN);
+        post("[{\"tool_name\": \"a\"},\n{oops]", TestServers.WRITER_TOKEN);
     HttpResponse<String> reader = post("[]", TestServers.READER_TOKEN);
     HttpResponse<String> anonymous =
         client.send(
@@ -121,9 +121,39 @@ class IngestIT {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(malformed.statusCode()).isEqualTo(400);
-    assertThat(malformed.body()).contains("line 2");
+    assertThat(malformed.body()).contains("not a valid JSON array").contains("line 2");
     assertThat(reader.statusCode()).isEqualTo(403);
     assertThat(anonymous.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void givenNdjsonWithLinesThatDoNotParse_ingest_refusesThoseLines_andStoresTheRest()
+      throws Exception {
+    String body =
+        """
+        {"tool_name": "a", "tool_category": "c", "response_time_ms": 1}
+        {oops
+
+        {"tool_name": "b", "tool_category": "c", "response_time_ms": 2} {"tool_name": "lost"}
+        {"tool_name": "d", "tool_category": "c", "response_time_ms": 4}
+        """;
+
+    HttpResponse<String> response = post(body, TestServers.WRITER_TOKEN);
+    JsonNode json = HttpServer.objectMapper().readTree(response.body());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json.get("received").asInt()).isEqualTo(4);
+    assertThat(json.get("stored").asInt()).isEqualTo(2);
+    assertThat(json.get("rejected"))
+        .extracting(r -> r.get("index").asInt() + " " + r.get("field").asText())
+        .containsExactly("1 event", "2 event");
+    assertThat(json.get("rejected").get(0).get("message").asText())
+        .startsWith("event: line 2 is not valid JSON");
+    assertThat(json.get("rejected").get(1).get("message").asText())
+        .contains("line 4")
+        .contains("a second JSON value follows the first");
+    assertThat(get("/metrics").body())
+        .contains("mcp_usage_ingest_events_total{outcome=\"rejected\"} 2");
   }
 
   @Test
