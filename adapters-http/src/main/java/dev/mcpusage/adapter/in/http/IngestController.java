@@ -139,6 +139,15 @@ public final class IngestController {
                 + ")");
       }
     }
+    if (trimmed.indexOf('\n') >= 0) {
+      try {
+        // one event written over several lines, as an editor or `jq` prints it
+        items.add(new Item(json.readTree(trimmed), null));
+        return items;
+      } catch (JsonProcessingException notOneValue) {
+        // NDJSON: read line by line below
+      }
+    }
     String[] lines = trimmed.split("\n");
     for (int line = 0; line < lines.length; line++) {
       if (lines[line].isBlank()) {

@@ -93,6 +93,23 @@ class IngestIT {
   }
 
   @Test
+  void givenOneEventOverSeveralLines_ingest_storesIt() throws Exception {
+    String body =
+        """
+        {
+          "tool_name": "a",
+          "tool_category": "c",
+          "response_time_ms": 1
+        }
+        """;
+
+    JsonNode json = HttpServer.objectMapper().readTree(post(body, TestServers.WRITER_TOKEN).body());
+
+    assertThat(json.get("received").asInt()).isEqualTo(1);
+    assertThat(json.get("stored").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void givenWrongTypesOrUnknownColumns_ingest_namesTheField() throws Exception {
     String body =
         """
