@@ -151,6 +151,18 @@ class ExportImportIT {
   }
 
   @Test
+  void givenACsvStartingWithAByteOrderMark_import_readsItsHeader() throws Exception {
+    Path excel = dir.resolve("from-excel.csv");
+    Files.writeString(excel, "\uFEFFtool_name,tool_category,response_time_ms\nsaved_as_csv,c,5\n");
+
+    McpUsageProcess.Result imported =
+        McpUsageProcess.run("--db-url", url(archon), "import", excel.toString());
+
+    assertThat(imported.exitCode()).as(imported.toString()).isZero();
+    assertThat(imported.out()).contains("1 row read, 1 stored");
+  }
+
+  @Test
   void givenBadTimesOrFormats_exportAndImport_exit2NamingTheOption() {
     McpUsageProcess.Result badSince =
         McpUsageProcess.run("--db-url", url(source), "export", "--since", "yesterday");

@@ -117,6 +117,11 @@ public final class ImportCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), 1 << 16)) {
+      // the byte order mark Excel and other Windows tools write at the start of a UTF-8 file
+      reader.mark(1);
+      if (reader.read() != '\uFEFF') {
+        reader.reset();
+      }
       if (chosen == EventFileFormat.CSV) {
         readCsv(reader, progress, input);
       } else {
@@ -255,9 +260,16 @@ public final class ImportCommand implements Callable<Integer> {
           .println("... and " + (refused - SHOWN_PROBLEMS) + " more refused rows");
     }
     out.printf(
-        "Imported %s: %,d rows read, %,d stored, %,d already there, %,d refused, %,d adjusted"
+        "Imported %s: %s read, %,d stored, %,d already there, %,d refused, %,d adjusted"
             + " in %.1f s (%,.0f rows/s)%n",
-        file, read, stored, duplicates, refused, adjusted, seconds, read / Math.max(seconds, 1e-9));
+        file,
+        Counted.of(read, "row"),
+        stored,
+        duplicates,
+        refused,
+        adjusted,
+        seconds,
+        read / Math.max(seconds, 1e-9));
     out.flush();
   }
 

@@ -121,7 +121,8 @@ public final class IngestController {
    * parse is an item of its own, refused at its index like any other bad event.
    */
   private List<Item> parse(String body) {
-    String trimmed = body.strip();
+    // the byte order mark some Windows tools write at the start of a UTF-8 file
+    String trimmed = (body.startsWith("\uFEFF") ? body.substring(1) : body).strip();
     List<Item> items = new ArrayList<>();
     if (trimmed.isEmpty()) {
       return items;

@@ -93,7 +93,7 @@ class IngestIT {
   }
 
   @Test
-  void givenOneEventOverSeveralLines_ingest_storesIt() throws Exception {
+  void givenOneEventOverSeveralLinesOrAfterAByteOrderMark_ingest_storesIt() throws Exception {
     String body =
         """
         {
@@ -104,9 +104,17 @@ class IngestIT {
         """;
 
     JsonNode json = HttpServer.objectMapper().readTree(post(body, TestServers.WRITER_TOKEN).body());
+    JsonNode afterMark =
+        HttpServer.objectMapper()
+            .readTree(
+                post(
+                        "\uFEFF{\"tool_name\": \"b\", \"tool_category\": \"c\", \"response_time_ms\": 2}",
+                        TestServers.WRITER_TOKEN)
+                    .body());
 
     assertThat(json.get("received").asInt()).isEqualTo(1);
     assertThat(json.get("stored").asInt()).isEqualTo(1);
+    assertThat(afterMark.get("stored").asInt()).as(afterMark.toString()).isEqualTo(1);
   }
 
   @Test
