@@ -170,8 +170,10 @@
 
   function renderSummary(summary) {
     document.getElementById('card-calls').textContent = summary.total_calls.toLocaleString();
-    document.getElementById('card-success').textContent = summary.success_rate.toFixed(2) + ' %';
-    document.getElementById('card-p95').textContent = summary.p95_response_time_ms + ' ms';
+    // without a call there is no rate or latency to show, only the dash the other cards show
+    const any = summary.total_calls > 0;
+    document.getElementById('card-success').textContent = any ? summary.success_rate.toFixed(2) + ' %' : '–';
+    document.getElementById('card-p95').textContent = any ? summary.p95_response_time_ms + ' ms' : '–';
     document.getElementById('card-sessions').textContent = summary.unique_sessions.toLocaleString();
     showBreakable(document.getElementById('card-tool'), summary.most_used_tool || '–');
     document.getElementById('card-category').textContent = summary.most_used_category || '–';

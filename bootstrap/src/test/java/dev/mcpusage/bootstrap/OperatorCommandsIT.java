@@ -256,9 +256,23 @@ class OperatorCommandsIT {
         .startsWith("Usage from " + since.toString().replace("T", " ").replace("Z", "") + " until ")
         .contains("UTC (24 hours)")
         .doesNotContain("in the last");
+    assertThat(summaryTable.out()).containsPattern("Success rate +100\\.00 %");
     assertThat(tools.out()).contains("window-test,tool_0,cat,24,", "window-test,tool_1,cat,24,");
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("choose --hours or --since/--until");
+  }
+
+  @Test
+  void givenNoCallInTheWindow_summary_showsDashesNotZeroRatesOrLatencies() {
+    McpUsageProcess.Result summary =
+        McpUsageProcess.run("--db-url", address.jdbcUrl(), "summary", "--server", "nobody-here");
+
+    assertThat(summary.exitCode()).as(summary.toString()).isZero();
+    assertThat(summary.out())
+        .containsPattern("Total calls +0\\R")
+        .containsPattern("Success rate +-\\R")
+        .containsPattern("Avg response time +-\\R")
+        .containsPattern("p50 / p95 / p99 +-\\R");
   }
 
   @Test

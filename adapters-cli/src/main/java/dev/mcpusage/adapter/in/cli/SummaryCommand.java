@@ -94,15 +94,24 @@ public final class SummaryCommand implements Callable<Integer> {
     row(out, "Total calls", String.format("%,d", summary.totalCalls()));
     row(out, "Successful", String.format("%,d", summary.successfulCalls()));
     row(out, "Failed", String.format("%,d", summary.failedCalls()));
-    row(out, "Success rate", String.format("%.2f %%", summary.successRate()));
+    // without a call there is no rate or latency, only the dash the most-used rows show
+    boolean any = summary.totalCalls() > 0;
+    row(out, "Success rate", any ? String.format("%.2f %%", summary.successRate()) : "-");
     row(out, "Unique sessions", String.format("%,d", summary.uniqueSessions()));
-    row(out, "Avg response time", String.format("%.2f ms", summary.averageResponseTimeMs()));
+    row(
+        out,
+        "Avg response time",
+        any ? String.format("%,.2f ms", summary.averageResponseTimeMs()) : "-");
     row(
         out,
         "p50 / p95 / p99",
-        String.format(
-            "%d / %d / %d ms",
-            summary.percentiles().p50(), summary.percentiles().p95(), summary.percentiles().p99()));
+        any
+            ? String.format(
+                "%,d / %,d / %,d ms",
+                summary.percentiles().p50(),
+                summary.percentiles().p95(),
+                summary.percentiles().p99())
+            : "-");
     row(out, "Most used tool", summary.mostUsedTool().orElse("-"));
     row(out, "Most used category", summary.mostUsedCategory().orElse("-"));
   }

@@ -128,6 +128,8 @@ class DashboardBrowserIT {
     assertThat(browser.findElement(By.id("empty")).isDisplayed()).isTrue();
     assertThat(browser.findElement(By.id("empty")).getText())
         .contains("INSERT INTO archon_mcp_usage_events");
+    assertThat(browser.findElement(By.id("card-success")).getText()).isEqualTo("–");
+    assertThat(browser.findElement(By.id("card-p95")).getText()).isEqualTo("–");
   }
 
   @Test
