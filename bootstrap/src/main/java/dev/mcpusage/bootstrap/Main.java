@@ -13,6 +13,7 @@ import dev.mcpusage.application.tracker.UsageTracker;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Entry point of {@code mcp-usage}: resolve settings, pick the modules, run the command, exit. */
@@ -71,6 +72,14 @@ public final class Main {
 
   /** The modules for these settings: the store is embedded or external, never both. */
   static List<Module> modules(Settings settings) {
+    List<Module> modules = new ArrayList<>(storeModules(settings));
+    modules.addAll(
+        List.of(new HttpModule(settings), new McpModule(System.in, System.out), new CliModule()));
+    return modules;
+  }
+
+  /** The use cases over the store these settings name, without HTTP, MCP or the CLI. */
+  static List<Module> storeModules(Settings settings) {
     Module database =
         settings.embeddedDatabase()
             ? new EmbeddedPostgresModule(settings)
@@ -79,10 +88,7 @@ public final class Main {
         new ApplicationModule(settings),
         database,
         new PostgresModule(settings),
-        new EventSinkModule(settings),
-        new HttpModule(settings),
-        new McpModule(System.in, System.out),
-        new CliModule());
+        new EventSinkModule(settings));
   }
 
   private static String rootMessage(Throwable e) {
