@@ -26,6 +26,9 @@ public final class PostgresConnectionPool {
   private volatile HikariDataSource dataSource;
   private volatile DSLContext dsl;
   private volatile DatabaseAddress address;
+  // set once the schema is migrated: another thread seeing the pool open earlier would run its
+  // statements against the schema while the migration is still creating it
+  private volatile boolean ready;
 
   /**
    * @param migrateOnStart whether {@link #start()} brings the schema to the newest migration
@@ -43,7 +46,7 @@ public final class PostgresConnectionPool {
    */
   public synchronized void start() {
     if (dataSource != null) {
-      return;
+      return; // started, or this thread is migrating (the migrator uses the pool)
     }
     address = server.start();
     HikariConfig config = new HikariConfig();
@@ -83,6 +86,7 @@ public final class PostgresConnectionPool {
         throw e;
       }
     }
+    ready = true;
   }
 
   /** What the migration at start did, if one ran. */
@@ -105,6 +109,7 @@ public final class PostgresConnectionPool {
 
   /** Closes the pool and stops the server if it is ours. */
   public synchronized void stop() {
+    ready = false;
     if (dataSource != null) {
       dataSource.close();
       dataSource = null;
@@ -154,7 +159,7 @@ public final class PostgresConnectionPool {
   }
 
   private void ensureStarted() {
-    if (dsl == null) {
+    if (!ready) {
       start();
     }
   }
