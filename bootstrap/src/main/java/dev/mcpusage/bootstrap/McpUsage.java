@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
 import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.application.port.in.TrackUsage;
+import dev.mcpusage.application.schedule.MaintenanceScheduler;
 import dev.mcpusage.application.tracker.UsageTracker;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,12 +27,14 @@ public final class McpUsage implements AutoCloseable {
   private final Injector injector;
   private final Settings settings;
   private final UsageTracker tracker;
+  private final MaintenanceScheduler maintenance;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private McpUsage(Settings settings) {
     this.settings = settings;
     this.injector = Guice.createInjector(Main.storeModules(settings));
     this.tracker = injector.getInstance(UsageTracker.class);
+    this.maintenance = injector.getInstance(MaintenanceScheduler.class);
   }
 
   /**
@@ -46,13 +49,18 @@ public final class McpUsage implements AutoCloseable {
   /**
    * Starts with {@code settings} (keys as in {@code mcp-usage.properties}: {@code db.url}, {@code
    * data.dir}, {@code send.to}, {@code tracker.batch.size}, ...) over the environment, the file and
-   * the defaults; a journal an earlier run left behind is replayed.
+   * the defaults. A journal an earlier run left behind is replayed; with a database (not {@code
+   * send.to}), the scheduled maintenance runs as in {@code serve}: day partitions ahead and
+   * retention, by one process at a time.
    *
    * @throws IllegalArgumentException naming the setting that is not valid
    */
   public static McpUsage start(Map<String, String> settings) {
     McpUsage usage = new McpUsage(Settings.resolve(settings, System.getenv(), Path.of("")));
     usage.tracker.start();
+    if (usage.settings.sendTo().isEmpty()) {
+      usage.maintenance.start();
+    }
     return usage;
   }
 
@@ -80,10 +88,11 @@ public final class McpUsage implements AutoCloseable {
     return injector.getInstance(QueryUsage.class);
   }
 
-  /** Drains the tracker into the store (or its journal) and stops the store; once. */
+  /** Stops the maintenance, drains the tracker into the store (or its journal), stops the store. */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      maintenance.close();
       tracker.close();
       injector.getInstance(PostgresConnectionPool.class).stop();
     }

@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mcpusage.adapter.out.postgres.EmbeddedPostgresServer;
 import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
 import dev.mcpusage.application.port.in.PeriodQuery;
+import dev.mcpusage.application.port.in.TrackUsage;
 import dev.mcpusage.domain.event.UsageEvent;
 import dev.mcpusage.domain.stats.UsageFilter;
 import dev.mcpusage.domain.stats.UsageSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +48,9 @@ class McpUsageIT {
   void givenADatabaseUrl_trackedCalls_areStoredByClose_andReadBackByTheNextStart() {
     Map<String, String> settings =
         Map.of("db.url", database.address().jdbcUrl(), "data.dir", dataDir.toString());
+    TrackUsage tracker;
     try (McpUsage usage = McpUsage.start(settings)) {
+      tracker = usage.tracker();
       for (int i = 0; i < 3; i++) {
         usage
             .tracker()
@@ -73,6 +80,17 @@ class McpUsageIT {
                           Optional.empty())));
     }
     assertThat(summary.totalCalls()).isEqualTo(3);
+    // written at the first try: the scheduler migrating the fresh database made the tracker wait
+    assertThat(tracker.statistics().written()).isEqualTo(3);
+    assertThat(tracker.statistics().retried()).isZero();
+    // the scheduled maintenance ran as in serve: the week ahead has its day partitions
+    assertThat(
+            query(
+                "SELECT count(*) FROM pg_inherits"
+                    + " WHERE inhparent = 'archon_mcp_usage_events'::regclass"
+                    + " AND inhrelid::regclass::text > 'archon_mcp_usage_events_p'"
+                    + " || to_char(current_date + 6, 'YYYYMMDD')"))
+        .isEqualTo("1");
     assertThat(summary.uniqueSessions()).isEqualTo(3);
     assertThat(summary.mostUsedTool()).contains("search");
   }
@@ -93,6 +111,18 @@ class McpUsageIT {
       usage.close();
     }
     assertThat(Files.exists(dataDir.resolve("pgdata"))).isFalse();
+  }
+
+  private static String query(String sql) {
+    try (Connection connection =
+            DriverManager.getConnection(
+                database.address().jdbcUrl(), database.address().user(), "");
+        ResultSet result = connection.createStatement().executeQuery(sql)) {
+      result.next();
+      return result.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
