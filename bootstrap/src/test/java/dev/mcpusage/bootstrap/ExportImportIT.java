@@ -3,7 +3,6 @@ package dev.mcpusage.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpusage.adapter.out.postgres.DatabaseAddress;
-import dev.mcpusage.adapter.out.postgres.EmbeddedPostgresServer;
 import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,18 +37,9 @@ class ExportImportIT {
 
   @BeforeAll
   static void startTwoDatabases() {
-    source =
-        new PostgresConnectionPool(
-            new EmbeddedPostgresServer(dir.resolve("a"), m -> {}, false), 2, true);
-    target =
-        new PostgresConnectionPool(
-            new EmbeddedPostgresServer(dir.resolve("b"), m -> {}, false), 2, true);
-    archon =
-        new PostgresConnectionPool(
-            new EmbeddedPostgresServer(dir.resolve("c"), m -> {}, false), 2, true);
-    source.start();
-    target.start();
-    archon.start();
+    source = TestDatabase.start(dir.resolve("a"), true);
+    target = TestDatabase.start(dir.resolve("b"), true);
+    archon = TestDatabase.start(dir.resolve("c"), true);
   }
 
   @AfterAll

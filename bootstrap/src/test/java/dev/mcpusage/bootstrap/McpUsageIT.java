@@ -3,7 +3,6 @@ package dev.mcpusage.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mcpusage.adapter.out.postgres.EmbeddedPostgresServer;
 import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
 import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.application.port.in.TrackUsage;
@@ -33,10 +32,7 @@ class McpUsageIT {
 
   @BeforeAll
   static void startDatabase() {
-    database =
-        new PostgresConnectionPool(
-            new EmbeddedPostgresServer(databaseDir, m -> {}, false), 2, false);
-    database.start();
+    database = TestDatabase.start(databaseDir, false);
   }
 
   @AfterAll

@@ -3,7 +3,6 @@ package dev.mcpusage.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpusage.adapter.out.postgres.DatabaseAddress;
-import dev.mcpusage.adapter.out.postgres.EmbeddedPostgresServer;
 import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,10 +27,7 @@ class OperatorCommandsIT {
 
   @BeforeAll
   static void startDatabase() {
-    database =
-        new PostgresConnectionPool(
-            new EmbeddedPostgresServer(databaseDir, m -> {}, false), 2, false);
-    database.start();
+    database = TestDatabase.start(databaseDir, false);
     address = database.address();
   }
 

@@ -3,7 +3,6 @@ package dev.mcpusage.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpusage.adapter.out.postgres.DatabaseAddress;
-import dev.mcpusage.adapter.out.postgres.EmbeddedPostgresServer;
 import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,9 +33,7 @@ class RollbackIT {
 
   @BeforeAll
   static void start() {
-    database =
-        new PostgresConnectionPool(new EmbeddedPostgresServer(dir, m -> {}, false), 2, false);
-    database.start();
+    database = TestDatabase.start(dir, false);
   }
 
   @AfterAll

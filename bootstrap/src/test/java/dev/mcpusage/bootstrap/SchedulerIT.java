@@ -2,7 +2,6 @@ package dev.mcpusage.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpusage.adapter.out.postgres.EmbeddedPostgresServer;
 import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +30,7 @@ class SchedulerIT {
 
   @BeforeAll
   static void start() {
-    database = new PostgresConnectionPool(new EmbeddedPostgresServer(dir, m -> {}, false), 2, true);
-    database.start();
+    database = TestDatabase.start(dir, true);
   }
 
   @AfterAll
