@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
@@ -30,19 +32,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Adapter (files): the journal as append-only segment files in {@code <data dir>/journal}, one per
  * spooled batch, each written to a temporary name, forced to disk and renamed, so a crash never
- * leaves half a batch; a checksum guards each one.
+ * leaves half a batch; a checksum guards each one. Processes sharing a data dir (a server and the
+ * proxies an MCP client starts) share the folder: names carry the writer's pid, so none overwrites
+ * another's, and a segment another process replayed first is skipped.
  */
 public final class FileEventJournal implements EventJournal {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileEventJournal.class);
   private static final byte[] MAGIC = "MCPUJ1\n".getBytes(StandardCharsets.US_ASCII);
   private static final String SEGMENT = ".seg";
+  private static final String UNFINISHED = ".tmp";
+  private static final long PID = ProcessHandle.current().pid();
+  // one sequence for the process: two journals on one folder in one process never share a name
+  private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private final Path directory;
   private final long maxBytes;
   private final TreeMap<String, Segment> segments = new TreeMap<>();
   private boolean loaded;
-  private long sequence;
 
   /**
    * @param dataDir the product's data dir; segments go to its {@code journal} folder
@@ -66,8 +73,11 @@ public final class FileEventJournal implements EventJournal {
               + maxBytes / (1024 * 1024)
               + " MB (setting journal.max.mb)");
     }
-    String name = String.format("%013d-%09d%s", System.currentTimeMillis(), sequence++, SEGMENT);
-    Path temporary = directory.resolve(name + ".tmp");
+    String name =
+        String.format(
+            "%013d-%d-%09d%s",
+            System.currentTimeMillis(), PID, SEQUENCE.getAndIncrement(), SEGMENT);
+    Path temporary = directory.resolve(name + UNFINISHED);
     try {
       Files.createDirectories(directory);
       try (FileChannel channel =
@@ -98,6 +108,9 @@ public final class FileEventJournal implements EventJournal {
       try {
         return Optional.of(
             new SpooledBatch(name, decode(Files.readAllBytes(directory.resolve(name)))));
+      } catch (NoSuchFileException replayedElsewhere) {
+        // another process on this data dir replayed and removed it first
+        segments.remove(name);
       } catch (IOException | RuntimeException e) {
         quarantine(name, e);
       }
@@ -142,11 +155,15 @@ public final class FileEventJournal implements EventJournal {
     try (Stream<Path> files = Files.list(directory)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
-        if (name.endsWith(SEGMENT)) {
-          segments.put(name, new Segment(countIn(file), Files.size(file)));
-        } else if (name.endsWith(".tmp")) {
-          // a batch whose spool did not finish was never acknowledged as spooled: still in memory
-          Files.deleteIfExists(file);
+        try {
+          if (name.endsWith(SEGMENT)) {
+            segments.put(name, new Segment(countIn(file), Files.size(file)));
+          } else if (name.endsWith(UNFINISHED) && !writtenByAnotherLiveProcess(name)) {
+            // a batch whose spool did not finish was never acknowledged as spooled: still in memory
+            Files.deleteIfExists(file);
+          }
+        } catch (NoSuchFileException replayedElsewhere) {
+          // another process on this data dir replayed and removed it while we listed
         }
       }
     } catch (IOException e) {
@@ -157,6 +174,20 @@ public final class FileEventJournal implements EventJournal {
           "journal: {} events in {} segments from an earlier run will be replayed",
           pendingEvents(),
           segments.size());
+    }
+  }
+
+  /** True when the name's pid is another process still running: it is writing the file now. */
+  private static boolean writtenByAnotherLiveProcess(String name) {
+    String[] parts = name.split("-");
+    if (parts.length != 3) {
+      return false; // named before segments carried the pid
+    }
+    try {
+      long pid = Long.parseLong(parts[1]);
+      return pid != PID && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

@@ -118,6 +118,48 @@ class FileEventJournalTest {
     assertThat(Arrays.asList(dataDir.resolve("journal").toFile().list())).isEmpty();
   }
 
+  @Test
+  void givenAnUnfinishedSpoolOfAnotherLiveProcess_load_leavesItToThatProcess() throws IOException {
+    Process writer = new ProcessBuilder("sleep", "60").start();
+    try {
+      Path unfinished =
+          dataDir.resolve("journal/0000000000001-" + writer.pid() + "-000000000.seg.tmp");
+      Files.createDirectories(unfinished.getParent());
+      Files.write(unfinished, new byte[] {1, 2, 3});
+
+      FileEventJournal journal = new FileEventJournal(dataDir, 1 << 20);
+
+      assertThat(journal.pendingEvents()).isZero();
+      assertThat(unfinished).exists();
+    } finally {
+      writer.destroy();
+    }
+  }
+
+  @Test
+  void givenASegmentAnotherProcessReplayedFirst_oldest_goesOnWithTheNext() {
+    FileEventJournal ours = new FileEventJournal(dataDir, 1 << 20);
+    ours.spool(events(3));
+    ours.spool(events(4));
+    FileEventJournal theirs = new FileEventJournal(dataDir, 1 << 20);
+    theirs.remove(theirs.oldest().orElseThrow());
+
+    assertThat(ours.oldest()).get().extracting(b -> b.events().size()).isEqualTo(4);
+    assertThat(dataDir.resolve("journal").toFile().list()).noneMatch(n -> n.endsWith(".corrupt"));
+  }
+
+  @Test
+  void givenTwoJournalsOnOneFolder_spool_neverReusesAName() {
+    FileEventJournal first = new FileEventJournal(dataDir, 1 << 20);
+    FileEventJournal second = new FileEventJournal(dataDir, 1 << 20);
+    for (int i = 0; i < 50; i++) {
+      first.spool(events(1));
+      second.spool(events(1));
+    }
+
+    assertThat(new FileEventJournal(dataDir, 1 << 20).pendingEvents()).isEqualTo(100);
+  }
+
   private static List<UsageEvent> events(int count) {
     return IntStream.range(0, count)
         .mapToObj(
