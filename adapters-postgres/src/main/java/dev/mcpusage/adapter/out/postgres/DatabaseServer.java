@@ -8,4 +8,12 @@ public interface DatabaseServer {
 
   /** Releases what {@link #start()} took; idempotent. */
   void stop();
+
+  /**
+   * After a failure: true when the server reached was run by another process that has since stopped
+   * it (or replaced it), so that {@link #start()} must run or find the server again.
+   */
+  default boolean lostItsOwner() {
+    return false;
+  }
 }

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  *
  * <p>The process that starts it records its port and pid in {@code embedded-postgres.properties};
  * another mcp-usage process finding that owner alive connects to the same server instead of
- * failing. A server or lock left behind by a killed process is cleaned up with a message.
+ * failing; when that process stops its server, the next start runs it here. A server or lock left
+ * behind by a killed process is cleaned up with a message.
  */
 public final class EmbeddedPostgresServer implements DatabaseServer {
 
@@ -32,6 +33,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
   private final boolean fsync;
   private EmbeddedPostgres postgres;
   private DatabaseAddress address;
+  private int borrowedPort;
 
   /**
    * @param dataDir the product's data dir; PostgreSQL's files go to its {@code pgdata} folder
@@ -67,6 +69,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
         EmbeddedPostgresOwner owners = new EmbeddedPostgresOwner(dataDir);
         Optional<Integer> running = owners.liveOwnerPort().filter(EmbeddedPostgresServer::accepts);
         if (running.isPresent()) {
+          borrowedPort = running.get();
           address = addressOf(running.get());
           notices.accept(
               "Using the embedded PostgreSQL already running for another mcp-usage process (port "
@@ -106,6 +109,26 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
       postgres = null;
       address = null;
     }
+  }
+
+  @Override
+  public synchronized boolean lostItsOwner() {
+    if (postgres != null || address == null) {
+      return false; // ours, or not reached yet
+    }
+    try {
+      if (new EmbeddedPostgresOwner(dataDir).liveOwnerPort().equals(Optional.of(borrowedPort))) {
+        return false; // its owner still runs it: the failure was something else
+      }
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+    address = null;
+    notices.accept(
+        "The mcp-usage process that ran the embedded PostgreSQL (port "
+            + borrowedPort
+            + ") has stopped it; starting it here, or using the one another process started");
+    return true;
   }
 
   /** Where PostgreSQL keeps its files. */

@@ -24,7 +24,6 @@ public final class PostgresConnectionPool {
   private final boolean migrateOnStart;
   private volatile PostgresSchemaMigrator.MigrationOutcome migrationAtStart;
   private volatile HikariDataSource dataSource;
-  private volatile DSLContext dsl;
   private volatile DatabaseAddress address;
   // set once the schema is migrated: another thread seeing the pool open earlier would run its
   // statements against the schema while the migration is still creating it
@@ -76,7 +75,6 @@ public final class PostgresConnectionPool {
               + " (check MCP_USAGE_DB_URL / --db-url, or unset it to use the embedded database)",
           e);
     }
-    dsl = DSL.using(dataSource, SQLDialect.POSTGRES, JOOQ_SETTINGS);
     if (migrateOnStart) {
       try {
         migrationAtStart = new PostgresSchemaMigrator(this).migrate();
@@ -113,7 +111,6 @@ public final class PostgresConnectionPool {
     if (dataSource != null) {
       dataSource.close();
       dataSource = null;
-      dsl = null;
     }
     server.stop();
   }
@@ -132,30 +129,59 @@ public final class PostgresConnectionPool {
 
   /** Runs {@code work} in one transaction, translating database failures. */
   <T> T inTransaction(Function<DSLContext, T> work) {
-    ensureStarted();
+    HikariDataSource source = open();
     // one connection taken up front: given the data source, jOOQ asks it again to roll back after
     // a failed acquire, so a database that is down would hold the caller two connection timeouts
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = source.getConnection()) {
       return DSL.using(connection, SQLDialect.POSTGRES, JOOQ_SETTINGS)
           .transactionResult(trx -> work.apply(trx.dsl()));
     } catch (SQLException | DataAccessException e) {
-      throw unavailable(e);
+      throw unavailable(e, source);
     }
   }
 
   /** Runs {@code work} on the pool outside an explicit transaction, translating failures. */
   <T> T withDsl(Function<DSLContext, T> work) {
-    ensureStarted();
+    HikariDataSource source = open();
     try {
-      return work.apply(dsl);
+      return work.apply(DSL.using(source, SQLDialect.POSTGRES, JOOQ_SETTINGS));
     } catch (DataAccessException e) {
-      throw unavailable(e);
+      throw unavailable(e, source);
     }
   }
 
-  private StoreUnavailableException unavailable(Exception e) {
-    return new StoreUnavailableException(
-        "PostgreSQL at " + address.redactedUrl() + " failed: " + rootMessage(e), e);
+  private StoreUnavailableException unavailable(Exception e, HikariDataSource failed) {
+    StoreUnavailableException unavailable =
+        new StoreUnavailableException(
+            "PostgreSQL at " + address.redactedUrl() + " failed: " + rootMessage(e), e);
+    if (server.lostItsOwner()) {
+      reopenLater(failed);
+    }
+    return unavailable;
+  }
+
+  /**
+   * The server this pool reached is gone with the process that ran it: the next use starts or finds
+   * the server again, on its new port (the caller retries, as for any failure).
+   */
+  private synchronized void reopenLater(HikariDataSource failed) {
+    if (dataSource != failed) {
+      return; // another thread did it
+    }
+    ready = false;
+    dataSource = null;
+    failed.close();
+  }
+
+  /** The open data source, started on first use. */
+  private HikariDataSource open() {
+    ensureStarted();
+    HikariDataSource source = dataSource;
+    if (source == null) {
+      throw new StoreUnavailableException(
+          "PostgreSQL at " + address.redactedUrl() + " is being reopened; try again");
+    }
+    return source;
   }
 
   private void ensureStarted() {
