@@ -146,10 +146,10 @@ class OperatorCommandsIT {
         .contains("\"call_count\" : 150");
     assertThat(daily.exitCode()).isEqualTo(2);
     assertThat(daily.err()).contains("--days must be between 1 and 180, was 181");
-    assertThat(dryRun.out()).contains("dry run").contains("would remove 0 events");
+    assertThat(dryRun.out()).contains("(1 day kept), dry run").contains("would remove 0 events");
     assertThat(partitions.out()).contains("300").contains("3 partitions, 300 events");
     assertThat(cleanup.exitCode()).as(cleanup.toString()).isZero();
-    assertThat(cleanup.out()).contains("(30 days)").contains("removed 0 events");
+    assertThat(cleanup.out()).contains("(30 days kept)").contains("removed 0 events");
   }
 
   @Test

@@ -62,7 +62,10 @@ public final class CleanupCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     String verb = dryRun ? "would " : "";
     out.printf(
-        "cutoff %s (%d days)%s%n", report.cutoff(), retentionDays, dryRun ? ", dry run" : "");
+        "cutoff %s (%s kept)%s%n",
+        TablePrinter.utc(report.cutoff()) + " UTC",
+        Counted.of(retentionDays, "day"),
+        dryRun ? ", dry run" : "");
     out.printf(
         "%s%s %s%s%n",
         verb,
@@ -74,7 +77,9 @@ public final class CleanupCommand implements Callable<Integer> {
                 + report.droppedDays().get(0).date()
                 + " .. "
                 + report.droppedDays().get(report.droppedDays().size() - 1).date());
-    out.printf("%s%s %,d events%n", verb, dryRun ? "remove" : "removed", report.deletedEvents());
+    out.printf(
+        "%s%s %s%n",
+        verb, dryRun ? "remove" : "removed", Counted.of(report.deletedEvents(), "event"));
     return 0;
   }
 }
