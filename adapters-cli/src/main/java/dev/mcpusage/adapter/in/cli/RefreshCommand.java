@@ -79,11 +79,11 @@ public final class RefreshCommand implements Callable<Integer> {
       DayBucket last = DayBucket.of(to.minus(1, ChronoUnit.NANOS));
       long events = maintainUsage.rebuildRollups(first, last);
       out.printf(
-          "rebuilt the rollups of %s .. %s (%d days) from %,d events%n",
+          "rebuilt the rollups of %s .. %s (%s) from %s%n",
           first.date(),
           last.date(),
-          ChronoUnit.DAYS.between(first.date(), last.date()) + 1,
-          events);
+          Counted.of(ChronoUnit.DAYS.between(first.date(), last.date()) + 1, "day"),
+          Counted.of(events, "event"));
     }
     out.printf("done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     return 0;
