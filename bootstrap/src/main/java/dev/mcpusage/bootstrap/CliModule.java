@@ -25,6 +25,7 @@ import dev.mcpusage.adapter.in.cli.ServeCommand;
 import dev.mcpusage.adapter.in.cli.ServerRunner;
 import dev.mcpusage.adapter.in.cli.SourcesCommand;
 import dev.mcpusage.adapter.in.cli.SummaryCommand;
+import dev.mcpusage.adapter.in.cli.TailCommand;
 import dev.mcpusage.adapter.in.cli.TokensCommand;
 import dev.mcpusage.adapter.in.cli.ToolsCommand;
 import dev.mcpusage.adapter.in.cli.VerifyCommand;
@@ -81,6 +82,11 @@ public final class CliModule extends AbstractModule {
   @Provides
   ExportCommand export(ExportUsage exportUsage, Clock clock) {
     return new ExportCommand(exportUsage, clock);
+  }
+
+  @Provides
+  TailCommand tail(ExportUsage exportUsage, Clock clock) {
+    return new TailCommand(exportUsage, clock);
   }
 
   @Provides

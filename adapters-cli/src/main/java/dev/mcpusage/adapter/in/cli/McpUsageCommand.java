@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       RefreshCommand.class,
       CleanupCommand.class,
       PartitionsCommand.class,
+      TailCommand.class,
       DemoCommand.class,
       ExportCommand.class,
       ImportCommand.class,

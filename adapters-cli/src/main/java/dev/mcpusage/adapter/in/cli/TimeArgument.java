@@ -21,7 +21,7 @@ final class TimeArgument {
   /** How the accepted forms are described in option help and errors. */
   static final String FORMS = "an ISO-8601 instant, a UTC date, 'now', or an age such as 24h or 7d";
 
-  private static final Pattern AGE = Pattern.compile("(\\d{1,6})([mhdw])");
+  private static final Pattern AGE = Pattern.compile("(\\d{1,6})([smhdw])");
 
   private TimeArgument() {}
 
@@ -45,6 +45,7 @@ final class TimeArgument {
       long amount = Long.parseLong(age.group(1));
       Duration unit =
           switch (age.group(2)) {
+            case "s" -> Duration.ofSeconds(1);
             case "m" -> Duration.ofMinutes(1);
             case "h" -> Duration.ofHours(1);
             case "d" -> Duration.ofDays(1);
