@@ -13,6 +13,7 @@ import dev.mcpusage.domain.window.TimeWindow;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,17 +36,7 @@ public final class ReportOptions {
       description = "Window end, with --since (default now; rounded up).")
   String until;
 
-  @Option(names = "--category", paramLabel = "NAME", description = "Only this tool category.")
-  String category;
-
-  @Option(names = "--tool", paramLabel = "NAME", description = "Only this tool.")
-  String tool;
-
-  @Option(names = "--server", paramLabel = "NAME", description = "Only this MCP server.")
-  String server;
-
-  @Option(names = "--client", paramLabel = "NAME", description = "Only this client type.")
-  String client;
+  @Mixin FilterOptions filters;
 
   @Option(
       names = "--json",
@@ -122,11 +113,7 @@ public final class ReportOptions {
   }
 
   UsageFilter filter() {
-    return new UsageFilter(
-        Optional.ofNullable(server),
-        Optional.ofNullable(category),
-        Optional.ofNullable(tool),
-        Optional.ofNullable(client));
+    return filters.filter();
   }
 
   static void printJson(PrintWriter out, Object value) throws JsonProcessingException {

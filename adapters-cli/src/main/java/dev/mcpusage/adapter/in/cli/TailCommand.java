@@ -12,10 +12,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -54,17 +54,7 @@ public final class TailCommand implements Callable<Integer> {
       description = "Show the calls from then on: " + TimeArgument.FORMS + " (default 1m).")
   String since;
 
-  @Option(names = "--server", paramLabel = "NAME", description = "Only this MCP server.")
-  String server;
-
-  @Option(names = "--category", paramLabel = "NAME", description = "Only this tool category.")
-  String category;
-
-  @Option(names = "--tool", paramLabel = "NAME", description = "Only this tool.")
-  String tool;
-
-  @Option(names = "--client", paramLabel = "NAME", description = "Only this client type.")
-  String client;
+  @Mixin FilterOptions filters;
 
   @Option(names = "--errors", description = "Only failed calls.")
   boolean errorsOnly;
@@ -107,12 +97,7 @@ public final class TailCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--since must not be in the future, was " + scanFrom);
     }
-    UsageFilter filter =
-        new UsageFilter(
-            Optional.ofNullable(server),
-            Optional.ofNullable(category),
-            Optional.ofNullable(tool),
-            Optional.ofNullable(client));
+    UsageFilter filter = filters.filter();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     StoredEventWriter json = new StoredEventWriter(out, EventFileFormat.JSONL);
