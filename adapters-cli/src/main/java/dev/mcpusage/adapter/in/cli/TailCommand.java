@@ -113,6 +113,7 @@ public final class TailCommand implements Callable<Integer> {
       Instant lookedAt = clock.instant();
       Instant nextFrom = latest(scanFrom, lookedAt.minus(LATE));
       Set<String> stillCovered = new HashSet<>();
+      Set<String> printed = new HashSet<>();
       try {
         exportUsage.export(
             new ExportQuery(scanFrom, lookedAt.plus(AHEAD)),
@@ -121,6 +122,7 @@ public final class TailCommand implements Callable<Integer> {
                 stillCovered.add(event.id());
               }
               if (!shown.contains(event.id()) && wanted(event, filter)) {
+                printed.add(event.id());
                 if (jsonl) {
                   json.write(event);
                 } else {
@@ -134,6 +136,8 @@ public final class TailCommand implements Callable<Integer> {
         if (noFollow) {
           throw e;
         }
+        // the same window is read again: what was printed before the failure stays printed
+        shown.addAll(printed);
         if (!failing) {
           err.println("mcp-usage tail: " + e.getMessage() + "; trying again every second");
           err.flush();
