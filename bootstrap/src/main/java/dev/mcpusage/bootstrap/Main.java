@@ -65,6 +65,11 @@ public final class Main {
    */
   static void stop(Injector injector) {
     injector.getInstance(HttpServer.class).stop();
+    stopStore(injector);
+  }
+
+  /** Stops the scheduled work, drains the tracker's queue into the store, then the store. */
+  static void stopStore(Injector injector) {
     injector.getInstance(MaintenanceScheduler.class).close();
     injector.getInstance(UsageTracker.class).close();
     injector.getInstance(PostgresConnectionPool.class).stop();

@@ -2,7 +2,6 @@ package dev.mcpusage.bootstrap;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
 import dev.mcpusage.application.port.in.QueryUsage;
 import dev.mcpusage.application.port.in.TrackUsage;
 import dev.mcpusage.application.schedule.MaintenanceScheduler;
@@ -92,9 +91,7 @@ public final class McpUsage implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      maintenance.close();
-      tracker.close();
-      injector.getInstance(PostgresConnectionPool.class).stop();
+      Main.stopStore(injector);
     }
   }
 }
