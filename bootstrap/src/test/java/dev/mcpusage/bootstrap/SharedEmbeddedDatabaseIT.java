@@ -6,7 +6,17 @@ import dev.mcpusage.application.port.in.PeriodQuery;
 import dev.mcpusage.application.port.in.TrackUsage;
 import dev.mcpusage.domain.event.UsageEvent;
 import dev.mcpusage.domain.stats.UsageFilter;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One data dir, two processes: the one that started the embedded PostgreSQL stops, and the other
- * carries on with a server of its own instead of failing until restarted.
+ * carries on with a server of its own instead of failing until restarted, busy or idle.
  */
 class SharedEmbeddedDatabaseIT {
 
@@ -51,6 +61,58 @@ class SharedEmbeddedDatabaseIT {
     } finally {
       owner.destroyForcibly();
     }
+  }
+
+  @Test
+  void givenTheOwnerStopsWhileTheServerUsingItIsIdle_theNextRequestIsAnswered() throws Exception {
+    StringBuffer borrowerLog = new StringBuffer();
+    McpUsage owner = McpUsage.start(Map.of("data.dir", dataDir.toString()));
+    Process borrower =
+        McpUsageProcess.start("--data-dir", dataDir.toString(), "serve", "--port", "0");
+    try {
+      collect(borrower.getErrorStream(), borrowerLog);
+      String url = McpUsageProcess.awaitServing(borrower);
+      assertThat(borrowerLog).contains("already running for another mcp-usage process");
+
+      owner.close(); // stops the server it started
+      // the borrower notices while no request comes
+      await(() -> borrowerLog.toString().contains("has stopped it"));
+
+      HttpResponse<String> health =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url + "/health"))
+                      .timeout(Duration.ofSeconds(60))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+
+      assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+      assertThat(health.body()).contains("\"database\":\"up\"");
+    } finally {
+      owner.close();
+      borrower.destroy(); // SIGTERM: it stops the server it started in the owner's place
+      if (!borrower.waitFor(60, TimeUnit.SECONDS)) {
+        borrower.destroyForcibly();
+      }
+    }
+  }
+
+  private static void collect(InputStream stream, StringBuffer into) {
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  into.append(line).append('\n');
+                }
+              } catch (IOException e) {
+                into.append(e).append('\n');
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
   }
 
   private static UsageEvent.Builder call(int i) {

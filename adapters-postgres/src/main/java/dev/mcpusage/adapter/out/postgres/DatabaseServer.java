@@ -16,4 +16,12 @@ public interface DatabaseServer {
   default boolean lostItsOwner() {
     return false;
   }
+
+  /**
+   * Runs {@code lost} once, on another thread, when the server reached is run by another process
+   * that stops it (or replaces it) while this one is idle, so that the next use need not first wait
+   * for a connection to a server that is gone. Watches until {@link #stop()} or the next {@link
+   * #start()}.
+   */
+  default void whenOwnerStops(Runnable lost) {}
 }

@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +31,14 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
 
   private static final String DATABASE = "postgres";
   private static final String USER = "postgres";
+  private static final long OWNER_CHECK_MS = 500;
+  private static final ScheduledExecutorService OWNER_WATCH =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "mcp-usage-embedded-owner-watch");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final Path dataDir;
   private final Consumer<String> notices;
@@ -34,6 +46,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
   private EmbeddedPostgres postgres;
   private DatabaseAddress address;
   private int borrowedPort;
+  private ScheduledFuture<?> ownerWatch;
 
   /**
    * @param dataDir the product's data dir; PostgreSQL's files go to its {@code pgdata} folder
@@ -96,6 +109,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
 
   @Override
   public synchronized void stop() {
+    stopWatchingOwner();
     if (postgres == null) {
       address = null;
       return;
@@ -124,11 +138,47 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
       return false;
     }
     address = null;
+    stopWatchingOwner();
     notices.accept(
         "The mcp-usage process that ran the embedded PostgreSQL (port "
             + borrowedPort
-            + ") has stopped it; starting it here, or using the one another process started");
+            + ") has stopped it; the next use starts it here, or uses the one another process"
+            + " started");
     return true;
+  }
+
+  @Override
+  public synchronized void whenOwnerStops(Runnable lost) {
+    stopWatchingOwner();
+    if (postgres != null || address == null) {
+      return; // ours, or not reached
+    }
+    int port = borrowedPort;
+    ownerWatch =
+        OWNER_WATCH.scheduleWithFixedDelay(
+            () -> {
+              if (ownerStopped(port)) {
+                lost.run(); // outside this server's lock: the pool takes its own
+              }
+            },
+            OWNER_CHECK_MS,
+            OWNER_CHECK_MS,
+            TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized boolean ownerStopped(int port) {
+    if (address == null || postgres != null || borrowedPort != port) {
+      stopWatchingOwner(); // seen by a failed use already, or reached anew
+      return false;
+    }
+    return lostItsOwner();
+  }
+
+  private void stopWatchingOwner() {
+    if (ownerWatch != null) {
+      ownerWatch.cancel(false);
+      ownerWatch = null;
+    }
   }
 
   /** Where PostgreSQL keeps its files. */

@@ -84,6 +84,8 @@ public final class PostgresConnectionPool {
         throw e;
       }
     }
+    HikariDataSource opened = dataSource;
+    server.whenOwnerStops(() -> reopenLater(opened));
     ready = true;
   }
 
