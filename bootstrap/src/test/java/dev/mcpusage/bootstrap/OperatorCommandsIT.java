@@ -184,10 +184,28 @@ class OperatorCommandsIT {
     assertThat(noCommand.exitCode()).isEqualTo(2);
     assertThat(noCommand.err()).contains("Missing required parameter").contains("COMMAND");
     assertThat(noMap.exitCode()).isEqualTo(2);
-    assertThat(noMap.err()).contains("--category-map: cannot read /no/such/map");
+    assertThat(noMap.err()).contains("--category-map: cannot read /no/such/map: no such file");
     assertThat(noServer.exitCode()).isEqualTo(1);
     assertThat(noServer.err()).contains("cannot run the MCP server '/no/such/server'");
     assertThat(noServer.out()).isEmpty();
+  }
+
+  @Test
+  void givenFilesThatCannotBeUsed_importAndExport_sayWhyBeforeTouchingTheDatabase(
+      @TempDir Path folder) {
+    McpUsageProcess.Result missing = McpUsageProcess.run("import", "/no/such/events");
+    McpUsageProcess.Result aFolder = McpUsageProcess.run("import", folder.toString());
+    McpUsageProcess.Result noFolder =
+        McpUsageProcess.run("export", "--out", folder.resolve("gone/events.csv").toString());
+
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("cannot read /no/such/events: no such file");
+    assertThat(aFolder.exitCode()).isEqualTo(2);
+    assertThat(aFolder.err()).contains("cannot read " + folder + ": it is a folder");
+    assertThat(noFolder.exitCode()).isEqualTo(2);
+    assertThat(noFolder.err())
+        .contains("--out: cannot write " + folder.resolve("gone/events.csv"))
+        .contains("the folder " + folder.resolve("gone") + " does not exist");
   }
 
   @Test

@@ -83,6 +83,9 @@ public final class ExportCommand implements Callable<Integer> {
           spec.commandLine(), "--since (" + from + ") must be before --until (" + to + ")");
     }
     boolean toStdout = out.equals("-");
+    if (!toStdout) {
+      FileArguments.requireWritable(spec, "--out: ", Path.of(out));
+    }
     EventFileFormat chosen =
         format != null ? format : EventFileFormat.ofFileName(out).orElse(EventFileFormat.JSONL);
     PrintWriter err = spec.commandLine().getErr();

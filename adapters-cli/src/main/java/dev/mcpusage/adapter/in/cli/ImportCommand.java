@@ -95,6 +95,10 @@ public final class ImportCommand implements Callable<Integer> {
           "--batch must be between 1 and " + RecordBatchCommand.MAX_EVENTS + ", was " + batch);
     }
     boolean fromStdin = file.equals("-");
+    Path path = Path.of(file);
+    if (!fromStdin) {
+      FileArguments.requireReadable(spec, "", path);
+    }
     EventFileFormat chosen =
         Optional.ofNullable(format)
             .or(() -> fromStdin ? Optional.empty() : EventFileFormat.ofFileName(file))
@@ -103,10 +107,6 @@ public final class ImportCommand implements Callable<Integer> {
                     new ParameterException(
                         spec.commandLine(),
                         "cannot tell the format of '" + file + "': add --format csv or jsonl"));
-    Path path = Path.of(file);
-    if (!fromStdin && !Files.isReadable(path)) {
-      throw new ParameterException(spec.commandLine(), "cannot read " + path.toAbsolutePath());
-    }
     Counting input = new Counting(fromStdin ? System.in : Files.newInputStream(path));
     Progress progress =
         new Progress(

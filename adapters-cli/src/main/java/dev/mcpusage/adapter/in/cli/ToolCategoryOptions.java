@@ -1,11 +1,9 @@
 package dev.mcpusage.adapter.in.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** Mixin: how the proxies name the category of a recorded tool. */
 final class ToolCategoryOptions {
@@ -25,10 +23,7 @@ final class ToolCategoryOptions {
 
   /** The map, after checking it can be read. */
   Optional<Path> readableMap(CommandSpec spec) {
-    if (categoryMap != null && !Files.isReadable(categoryMap)) {
-      throw new ParameterException(
-          spec.commandLine(), "--category-map: cannot read " + categoryMap.toAbsolutePath());
-    }
-    return Optional.ofNullable(categoryMap);
+    return Optional.ofNullable(categoryMap)
+        .map(map -> FileArguments.requireReadable(spec, "--category-map: ", map));
   }
 }
