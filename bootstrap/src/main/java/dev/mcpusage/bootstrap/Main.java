@@ -32,7 +32,8 @@ public final class Main {
     GlobalFlags flags = McpUsageCli.globalFlags(args);
     Settings settings;
     try {
-      settings = Settings.resolve(flags.settings(), System.getenv(), Path.of(""));
+      settings =
+          Settings.resolve(flags.settings(), GlobalFlags::optionOf, System.getenv(), Path.of(""));
       settings.configuredTokens();
     } catch (IllegalArgumentException e) {
       err.println("mcp-usage: " + e.getMessage());

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -53,11 +54,24 @@ public record Settings(
 
   private static final String JDBC_PREFIX = "jdbc:postgresql://";
 
-  /** Where settings are read from, highest precedence first. */
+  /** Where settings are read from, highest precedence first; a bad value names its key. */
   public static Settings resolve(
       Map<String, String> flags, Map<String, String> environment, Path workingDir) {
-    Map<String, String> file = propertiesFile(flags, environment, workingDir);
-    Lookup lookup = new Lookup(flags, environment, file);
+    return resolve(flags, key -> key, environment, workingDir);
+  }
+
+  /**
+   * As {@link #resolve(Map, Map, Path)}, where {@code flagName} says how the command line named a
+   * key ({@code http.port} → {@code --port}), so that a bad value is named as it was given.
+   */
+  public static Settings resolve(
+      Map<String, String> flags,
+      Function<String, String> flagName,
+      Map<String, String> environment,
+      Path workingDir) {
+    Optional<Path> fileName = propertiesFileName(flags, environment, workingDir);
+    Map<String, String> file = fileName.map(Settings::properties).orElse(Map.of());
+    Lookup lookup = new Lookup(flags, flagName, environment, file, fileName);
     Path home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
     lookup
         .get("db.url")
@@ -65,7 +79,8 @@ public record Settings(
         .ifPresent(
             url -> {
               throw new IllegalArgumentException(
-                  "db.url must start with "
+                  lookup.name("db.url")
+                      + " must start with "
                       + JDBC_PREFIX
                       + " (e.g. jdbc:postgresql://localhost:5432/mcp_usage), was '"
                       + url
@@ -85,24 +100,24 @@ public record Settings(
             RetentionPolicy.DEFAULT_DAYS,
             RetentionPolicy.MIN_DAYS,
             RetentionPolicy.MAX_DAYS),
-        Boolean.parseBoolean(lookup.get("auto.migrate").orElse("true")),
+        lookup.bool("auto.migrate", true),
         lookup.integer("pool.size", 8, 1, 200),
         lookup.get("reader.token"),
         lookup.get("writer.token"),
-        Boolean.parseBoolean(lookup.get("http.anonymous.reads").orElse("true")),
+        lookup.bool("http.anonymous.reads", true),
         lookup
             .get("http.cors.origins")
             .map(origins -> List.of(origins.split("\\s*,\\s*")))
             .orElse(List.of()),
         QueryTextMode.parse(lookup.get("query.text").orElse("full")),
-        validPattern(lookup.get("redact.keys").orElse(PrivacyPolicy.DEFAULT_SENSITIVE_KEYS)),
+        validPattern(lookup, "redact.keys", PrivacyPolicy.DEFAULT_SENSITIVE_KEYS),
         batchSize,
         // at least the batch size: "tracker.batch.max must be between <batch size> and 100000"
         lookup.integer("tracker.batch.max", Math.max(10_000, batchSize), batchSize, 100_000),
         lookup.integer("tracker.linger.ms", 200, 1, 60_000),
         lookup.integer("journal.max.mb", 1_024, 1, 1_048_576),
         lookup.integer("maintenance.interval.seconds", 3_600, 1, 86_400),
-        Boolean.parseBoolean(lookup.get("embedded.fsync").orElse("true")),
+        lookup.bool("embedded.fsync", true),
         remoteServer(lookup));
   }
 
@@ -120,12 +135,16 @@ public record Settings(
     try {
       uri = new URI(url.get().strip());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("send.to must be a URL, was '" + url.get() + "'", e);
+      throw new IllegalArgumentException(
+          lookup.name("send.to") + " must be a URL, was '" + url.get() + "'", e);
     }
     if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
         || uri.getHost() == null) {
       throw new IllegalArgumentException(
-          "send.to must be an http(s) URL such as http://analytics:8181, was '" + url.get() + "'");
+          lookup.name("send.to")
+              + " must be an http(s) URL such as http://analytics:8181, was '"
+              + url.get()
+              + "'");
     }
     if (token.isEmpty()) {
       throw new IllegalArgumentException(
@@ -136,13 +155,14 @@ public record Settings(
     return Optional.of(new RemoteServer(uri, token.get().strip()));
   }
 
-  private static String validPattern(String pattern) {
+  private static String validPattern(Lookup lookup, String key, String defaultPattern) {
+    String pattern = lookup.get(key).orElse(defaultPattern);
     try {
       Pattern.compile(pattern);
       return pattern;
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
-          "redact.keys must be a regular expression: " + e.getDescription(), e);
+          lookup.name(key) + " must be a regular expression: " + e.getDescription(), e);
     }
   }
 
@@ -160,7 +180,7 @@ public record Settings(
     return dbUrl.isEmpty();
   }
 
-  private static Map<String, String> propertiesFile(
+  private static Optional<Path> propertiesFileName(
       Map<String, String> flags, Map<String, String> environment, Path workingDir) {
     Optional<Path> explicit =
         Optional.ofNullable(flags.get("config"))
@@ -171,13 +191,17 @@ public record Settings(
       if (explicit.isPresent()) {
         throw new IllegalArgumentException("configuration file " + candidate + " does not exist");
       }
-      return Map.of();
+      return Optional.empty();
     }
+    return Optional.of(candidate);
+  }
+
+  private static Map<String, String> properties(Path file) {
     Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(candidate)) {
+    try (Reader reader = Files.newBufferedReader(file)) {
       properties.load(reader);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + candidate, e);
+      throw new UncheckedIOException("cannot read " + file, e);
     }
     Map<String, String> values = new HashMap<>();
     properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
@@ -185,14 +209,36 @@ public record Settings(
   }
 
   private record Lookup(
-      Map<String, String> flags, Map<String, String> environment, Map<String, String> file) {
+      Map<String, String> flags,
+      Function<String, String> flagName,
+      Map<String, String> environment,
+      Map<String, String> file,
+      Optional<Path> fileName) {
+
+    private static final Map<String, Boolean> BOOLEANS =
+        Map.of(
+            "true", true, "yes", true, "on", true, "1", true, "false", false, "no", false, "off",
+            false, "0", false);
 
     Optional<String> get(String key) {
-      String envName = "MCP_USAGE_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
       return Optional.ofNullable(flags.get(key))
-          .or(() -> Optional.ofNullable(environment.get(envName)))
+          .or(() -> Optional.ofNullable(environment.get(environmentName(key))))
           .or(() -> Optional.ofNullable(file.get(key)))
           .filter(value -> !value.isBlank());
+    }
+
+    /** The key as its value was given: the flag, the environment variable, or the file's key. */
+    String name(String key) {
+      if (flags.containsKey(key)) {
+        return flagName.apply(key);
+      }
+      if (environment.containsKey(environmentName(key))) {
+        return environmentName(key);
+      }
+      return fileName
+          .filter(path -> file.containsKey(key))
+          .map(path -> key + " in " + path)
+          .orElse(key);
     }
 
     int integer(String key, int defaultValue, int min, int max) {
@@ -204,12 +250,30 @@ public record Settings(
         int value = Integer.parseInt(raw.get().strip());
         if (value < min || value > max) {
           throw new IllegalArgumentException(
-              key + " must be between " + min + " and " + max + ", was " + value);
+              name(key) + " must be between " + min + " and " + max + ", was " + value);
         }
         return value;
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(key + " must be an integer, was '" + raw.get() + "'", e);
+        throw new IllegalArgumentException(
+            name(key) + " must be an integer, was '" + raw.get() + "'", e);
       }
+    }
+
+    boolean bool(String key, boolean defaultValue) {
+      Optional<String> raw = get(key);
+      if (raw.isEmpty()) {
+        return defaultValue;
+      }
+      Boolean value = BOOLEANS.get(raw.get().strip().toLowerCase(Locale.ROOT));
+      if (value == null) {
+        throw new IllegalArgumentException(
+            name(key) + " must be true or false (or yes/no, on/off, 1/0), was '" + raw.get() + "'");
+      }
+      return value;
+    }
+
+    private static String environmentName(String key) {
+      return "MCP_USAGE_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
     }
   }
 }

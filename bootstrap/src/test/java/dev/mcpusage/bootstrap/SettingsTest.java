@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,12 +43,52 @@ class SettingsTest {
   }
 
   @Test
-  void givenBadPort_settings_nameTheKeyAndTheRange() {
+  void givenBadPort_settings_nameTheValueAsItWasGiven_andTheRange() throws Exception {
+    Files.writeString(dir.resolve("mcp-usage.properties"), "http.port=eighty\n");
+
     assertThatThrownBy(
             () -> Settings.resolve(Map.of(), Map.of("MCP_USAGE_HTTP_PORT", "70000"), dir))
-        .hasMessage("http.port must be between 0 and 65535, was 70000");
-    assertThatThrownBy(() -> Settings.resolve(Map.of("http.port", "eighty"), Map.of(), dir))
-        .hasMessage("http.port must be an integer, was 'eighty'");
+        .hasMessage("MCP_USAGE_HTTP_PORT must be between 0 and 65535, was 70000");
+    assertThatThrownBy(() -> Settings.resolve(Map.of(), Map.of(), dir))
+        .hasMessage(
+            "http.port in "
+                + dir.resolve("mcp-usage.properties")
+                + " must be an integer, was 'eighty'");
+    assertThatThrownBy(
+            () -> Settings.resolve(Map.of("http.port", "-1"), key -> "--port", Map.of(), dir))
+        .hasMessage("--port must be between 0 and 65535, was -1");
+    assertThatThrownBy(() -> Settings.resolve(Map.of("http.port", "-1"), Map.of(), dir))
+        .hasMessage("http.port must be between 0 and 65535, was -1");
+  }
+
+  @Test
+  void givenSwitches_settings_readTheUsualWords_andRefuseOthers() {
+    Settings off =
+        Settings.resolve(
+            Map.of(),
+            Map.of(
+                "MCP_USAGE_AUTO_MIGRATE", "no",
+                "MCP_USAGE_EMBEDDED_FSYNC", "OFF",
+                "MCP_USAGE_HTTP_ANONYMOUS_READS", "0"),
+            dir);
+    Settings on =
+        Settings.resolve(
+            Map.of(),
+            Map.of(
+                "MCP_USAGE_AUTO_MIGRATE", "yes",
+                "MCP_USAGE_EMBEDDED_FSYNC", "on",
+                "MCP_USAGE_HTTP_ANONYMOUS_READS", "1"),
+            dir);
+
+    assertThat(List.of(off.autoMigrate(), off.embeddedFsync(), off.anonymousReads()))
+        .containsOnly(false);
+    assertThat(List.of(on.autoMigrate(), on.embeddedFsync(), on.anonymousReads()))
+        .containsOnly(true);
+    // "on" and "1" read as false before: a switch someone meant to turn on was silently off
+    assertThatThrownBy(
+            () -> Settings.resolve(Map.of(), Map.of("MCP_USAGE_EMBEDDED_FSYNC", "maybe"), dir))
+        .hasMessage(
+            "MCP_USAGE_EMBEDDED_FSYNC must be true or false (or yes/no, on/off, 1/0), was 'maybe'");
   }
 
   @Test
@@ -92,7 +133,7 @@ class SettingsTest {
                     Map.of(),
                     Map.of("MCP_USAGE_SEND_TO", "analytics:8181", "MCP_USAGE_SEND_TOKEN", "w"),
                     dir))
-        .hasMessageContaining("send.to must be an http(s) URL");
+        .hasMessageContaining("MCP_USAGE_SEND_TO must be an http(s) URL");
   }
 
   @Test

@@ -8,7 +8,21 @@ import java.util.Map;
  */
 public record GlobalFlags(Map<String, String> settings, boolean verbose) {
 
+  private static final Map<String, String> OPTIONS =
+      Map.of(
+          "data.dir", "--data-dir",
+          "db.url", "--db-url",
+          "db.user", "--db-user",
+          "db.password", "--db-password",
+          "http.host", "--host",
+          "http.port", "--port");
+
   public GlobalFlags {
     settings = Map.copyOf(settings);
+  }
+
+  /** The option that sets {@code key} on the command line, e.g. {@code --port} for http.port. */
+  public static String optionOf(String key) {
+    return OPTIONS.getOrDefault(key, key);
   }
 }
