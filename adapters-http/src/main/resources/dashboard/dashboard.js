@@ -141,7 +141,7 @@
     body.replaceChildren(...rows.map(t => {
       const tr = document.createElement('tr');
       [t.tool_name, t.tool_category, t.server_name, t.call_count.toLocaleString(), t.error_count.toLocaleString(), t.error_rate.toFixed(2) + ' %',
-        t.p95_response_time_ms, t.p50_response_time_ms + ' / ' + t.p99_response_time_ms,
+        Math.round(t.avg_response_time_ms).toLocaleString('en-US'), t.p95_response_time_ms, t.p50_response_time_ms + ' / ' + t.p99_response_time_ms,
         t.last_call_at ? t.last_call_at.replace('T', ' ').slice(0, 19) : '–'].forEach((value, i) => {
         const td = document.createElement('td');
         td.textContent = value;
@@ -174,6 +174,9 @@
     const any = summary.total_calls > 0;
     document.getElementById('card-success').textContent = any ? summary.success_rate.toFixed(2) + ' %' : '–';
     document.getElementById('card-p95').textContent = any ? summary.p95_response_time_ms + ' ms' : '–';
+    document.getElementById('card-latency').textContent = any
+      ? `avg ${Math.round(summary.avg_response_time_ms).toLocaleString('en-US')} ms · p50 ${summary.p50_response_time_ms} · p99 ${summary.p99_response_time_ms}`
+      : '';
     document.getElementById('card-sessions').textContent = summary.unique_sessions.toLocaleString();
     showBreakable(document.getElementById('card-tool'), summary.most_used_tool || '–');
     document.getElementById('card-category').textContent = summary.most_used_category || '–';

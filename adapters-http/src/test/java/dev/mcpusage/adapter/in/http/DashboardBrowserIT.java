@@ -2,12 +2,18 @@ package dev.mcpusage.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpusage.application.demo.SeedShapedTraffic;
 import dev.mcpusage.application.inmemory.InMemoryUsageEventSink;
 import dev.mcpusage.application.inmemory.InMemoryUsageEvents;
 import dev.mcpusage.application.inmemory.InMemoryUsageStatsReader;
 import dev.mcpusage.domain.event.UsageEvent;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +90,14 @@ class DashboardBrowserIT {
     assertThat(browser.findElement(By.cssSelector("#tools tbody tr td:nth-child(3)")).getText())
         .isEqualTo("default");
     assertThat(browser.findElement(By.id("empty")).isDisplayed()).isFalse();
+
+    browser.findElement(By.cssSelector("#tools button[data-sort='avg_response_time_ms']")).click();
+    List<Long> averages =
+        browser.findElements(By.cssSelector("#tools tbody tr td:nth-child(7)")).stream()
+            .map(cell -> Long.parseLong(cell.getText().replace(",", "")))
+            .toList();
+    assertThat(averages).hasSize(14).isSortedAccordingTo(Comparator.reverseOrder());
+    assertThat(averages.get(0)).isGreaterThan(averages.get(13));
   }
 
   @Test
@@ -130,10 +146,11 @@ class DashboardBrowserIT {
         .contains("INSERT INTO archon_mcp_usage_events");
     assertThat(browser.findElement(By.id("card-success")).getText()).isEqualTo("–");
     assertThat(browser.findElement(By.id("card-p95")).getText()).isEqualTo("–");
+    assertThat(browser.findElement(By.id("card-latency")).getText()).isEmpty();
   }
 
   @Test
-  void givenTokensRequired_dashboard_worksWithTheReaderTokenFromTheUrl() {
+  void givenTokensRequired_dashboard_worksWithTheReaderTokenFromTheUrl() throws Exception {
     InMemoryUsageEvents events = new InMemoryUsageEvents();
     new InMemoryUsageEventSink(events)
         .append(SeedShapedTraffic.lastDays(9, NOW, 1, 500).nextBatch(500));
@@ -147,6 +164,27 @@ class DashboardBrowserIT {
 
     assertThat(browser.findElement(By.id("card-calls")).getText()).isEqualTo("500");
     assertThat(browser.getCurrentUrl()).doesNotContain(TestServers.READER_TOKEN);
+    JsonNode summary = readerGet("/api/mcp/analytics/summary?hours=24");
+    assertThat(browser.findElement(By.id("card-latency")).getText())
+        .isEqualTo(
+            String.format(
+                Locale.US,
+                "avg %,d ms · p50 %d · p99 %d",
+                Math.round(summary.get("avg_response_time_ms").asDouble()),
+                summary.get("p50_response_time_ms").asLong(),
+                summary.get("p99_response_time_ms").asLong()));
+  }
+
+  private JsonNode readerGet(String path) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                    .header("Authorization", "Bearer " + TestServers.READER_TOKEN)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return new ObjectMapper().readTree(response.body());
   }
 
   /** The API over {@code events} on the tests' fixed clock, and a fresh headless browser. */
