@@ -35,6 +35,9 @@ public final class Main {
       settings =
           Settings.resolve(flags.settings(), GlobalFlags::optionOf, System.getenv(), Path.of(""));
       settings.configuredTokens();
+      settings
+          .unknownNames()
+          .forEach(name -> err.println("mcp-usage: not a setting, ignored: " + name));
     } catch (IllegalArgumentException e) {
       err.println("mcp-usage: " + e.getMessage());
       return 2;

@@ -9,6 +9,8 @@ import dev.mcpusage.application.tracker.UsageTracker;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point for a JVM service that records its own tool calls: the tracker and the queries, wired
@@ -22,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  */
 public final class McpUsage implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger("mcp-usage");
 
   private final Injector injector;
   private final Settings settings;
@@ -52,10 +56,13 @@ public final class McpUsage implements AutoCloseable {
    * send.to}), the scheduled maintenance runs as in {@code serve}: day partitions ahead and
    * retention, by one process at a time.
    *
-   * @throws IllegalArgumentException naming the setting that is not valid
+   * @throws IllegalArgumentException naming the setting that is not valid, or a key that is none
+   *     (an {@code MCP_USAGE_*} variable or file key that is none is logged as a warning)
    */
   public static McpUsage start(Map<String, String> settings) {
-    McpUsage usage = new McpUsage(Settings.resolve(settings, System.getenv(), Path.of("")));
+    Settings resolved = Settings.resolve(settings, System.getenv(), Path.of(""));
+    resolved.unknownNames().forEach(name -> LOG.warn("not a setting, ignored: {}", name));
+    McpUsage usage = new McpUsage(resolved);
     usage.tracker.start();
     if (usage.settings.sendTo().isEmpty()) {
       usage.maintenance.start();

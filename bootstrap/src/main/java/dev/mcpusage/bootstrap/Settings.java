@@ -11,12 +11,16 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -47,7 +51,8 @@ public record Settings(
     int journalMaxMb,
     int maintenanceIntervalSeconds,
     boolean embeddedFsync,
-    Optional<RemoteServer> sendTo) {
+    Optional<RemoteServer> sendTo,
+    List<String> unknownNames) {
 
   /** A central mcp-usage server that recorded events are sent to, with its writer token. */
   public record RemoteServer(URI url, String writerToken) {}
@@ -71,7 +76,7 @@ public record Settings(
       Path workingDir) {
     Optional<Path> fileName = propertiesFileName(flags, environment, workingDir);
     Map<String, String> file = fileName.map(Settings::properties).orElse(Map.of());
-    Lookup lookup = new Lookup(flags, flagName, environment, file, fileName);
+    Lookup lookup = new Lookup(flags, flagName, environment, file, fileName, new HashSet<>());
     Path home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
     lookup
         .get("db.url")
@@ -87,38 +92,68 @@ public record Settings(
                       + "'");
             });
     int batchSize = lookup.integer("tracker.batch.size", 1_000, 1, 100_000);
+    Settings settings =
+        new Settings(
+            Path.of(lookup.get("data.dir").orElse(home.resolve(".mcp-usage").toString()))
+                .toAbsolutePath(),
+            lookup.get("db.url"),
+            lookup.get("db.user").orElse("postgres"),
+            lookup.get("db.password"),
+            lookup.get("http.host").orElse("127.0.0.1"),
+            lookup.integer("http.port", 8181, 0, 65_535),
+            lookup.integer(
+                "retention.days",
+                RetentionPolicy.DEFAULT_DAYS,
+                RetentionPolicy.MIN_DAYS,
+                RetentionPolicy.MAX_DAYS),
+            lookup.bool("auto.migrate", true),
+            lookup.integer("pool.size", 8, 1, 200),
+            lookup.get("reader.token"),
+            lookup.get("writer.token"),
+            lookup.bool("http.anonymous.reads", true),
+            lookup
+                .get("http.cors.origins")
+                .map(origins -> List.of(origins.split("\\s*,\\s*")))
+                .orElse(List.of()),
+            QueryTextMode.parse(lookup.get("query.text").orElse("full")),
+            validPattern(lookup, "redact.keys", PrivacyPolicy.DEFAULT_SENSITIVE_KEYS),
+            batchSize,
+            // at least the batch size: "tracker.batch.max must be between <batch size> and 100000"
+            lookup.integer("tracker.batch.max", Math.max(10_000, batchSize), batchSize, 100_000),
+            lookup.integer("tracker.linger.ms", 200, 1, 60_000),
+            lookup.integer("journal.max.mb", 1_024, 1, 1_048_576),
+            lookup.integer("maintenance.interval.seconds", 3_600, 1, 86_400),
+            lookup.bool("embedded.fsync", true),
+            remoteServer(lookup),
+            List.of());
+    return settings.withUnknownNames(lookup.unknownNames());
+  }
+
+  private Settings withUnknownNames(List<String> names) {
     return new Settings(
-        Path.of(lookup.get("data.dir").orElse(home.resolve(".mcp-usage").toString()))
-            .toAbsolutePath(),
-        lookup.get("db.url"),
-        lookup.get("db.user").orElse("postgres"),
-        lookup.get("db.password"),
-        lookup.get("http.host").orElse("127.0.0.1"),
-        lookup.integer("http.port", 8181, 0, 65_535),
-        lookup.integer(
-            "retention.days",
-            RetentionPolicy.DEFAULT_DAYS,
-            RetentionPolicy.MIN_DAYS,
-            RetentionPolicy.MAX_DAYS),
-        lookup.bool("auto.migrate", true),
-        lookup.integer("pool.size", 8, 1, 200),
-        lookup.get("reader.token"),
-        lookup.get("writer.token"),
-        lookup.bool("http.anonymous.reads", true),
-        lookup
-            .get("http.cors.origins")
-            .map(origins -> List.of(origins.split("\\s*,\\s*")))
-            .orElse(List.of()),
-        QueryTextMode.parse(lookup.get("query.text").orElse("full")),
-        validPattern(lookup, "redact.keys", PrivacyPolicy.DEFAULT_SENSITIVE_KEYS),
-        batchSize,
-        // at least the batch size: "tracker.batch.max must be between <batch size> and 100000"
-        lookup.integer("tracker.batch.max", Math.max(10_000, batchSize), batchSize, 100_000),
-        lookup.integer("tracker.linger.ms", 200, 1, 60_000),
-        lookup.integer("journal.max.mb", 1_024, 1, 1_048_576),
-        lookup.integer("maintenance.interval.seconds", 3_600, 1, 86_400),
-        lookup.bool("embedded.fsync", true),
-        remoteServer(lookup));
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        httpHost,
+        httpPort,
+        retentionDays,
+        autoMigrate,
+        poolSize,
+        readerToken,
+        writerToken,
+        anonymousReads,
+        corsOrigins,
+        queryTextMode,
+        sensitiveKeys,
+        trackerBatchSize,
+        trackerMaxBatchSize,
+        trackerLingerMs,
+        journalMaxMb,
+        maintenanceIntervalSeconds,
+        embeddedFsync,
+        sendTo,
+        List.copyOf(names));
   }
 
   private static Optional<RemoteServer> remoteServer(Lookup lookup) {
@@ -213,7 +248,12 @@ public record Settings(
       Function<String, String> flagName,
       Map<String, String> environment,
       Map<String, String> file,
-      Optional<Path> fileName) {
+      Optional<Path> fileName,
+      Set<String> asked) {
+
+    /** Read by the launcher script or by {@link #resolve} itself, not looked up as keys. */
+    private static final Set<String> OTHER_VARIABLES =
+        Set.of("MCP_USAGE_CONFIG", "MCP_USAGE_JAVA_OPTS");
 
     private static final Map<String, Boolean> BOOLEANS =
         Map.of(
@@ -221,6 +261,7 @@ public record Settings(
             false, "0", false);
 
     Optional<String> get(String key) {
+      asked.add(key);
       return Optional.ofNullable(flags.get(key))
           .or(() -> Optional.ofNullable(environment.get(environmentName(key))))
           .or(() -> Optional.ofNullable(file.get(key)))
@@ -270,6 +311,62 @@ public record Settings(
             name(key) + " must be true or false (or yes/no, on/off, 1/0), was '" + raw.get() + "'");
       }
       return value;
+    }
+
+    /**
+     * Names given that no setting reads — a typo such as MCP_USAGE_DB_URI — each with the setting
+     * it most likely meant; a key in the map given in code is refused outright.
+     */
+    List<String> unknownNames() {
+      Set<String> variables = new HashSet<>(OTHER_VARIABLES);
+      asked.forEach(key -> variables.add(environmentName(key)));
+      flags.keySet().stream()
+          .filter(key -> !asked.contains(key) && !key.equals("config"))
+          .findFirst()
+          .ifPresent(
+              key -> {
+                throw new IllegalArgumentException(
+                    "'" + key + "' is not a setting" + closest(key, asked));
+              });
+      List<String> unknown = new ArrayList<>();
+      environment.keySet().stream()
+          .filter(name -> name.startsWith("MCP_USAGE_") && !variables.contains(name))
+          .sorted()
+          .forEach(name -> unknown.add(name + closest(name, variables)));
+      fileName.ifPresent(
+          path ->
+              file.keySet().stream()
+                  .filter(key -> !asked.contains(key))
+                  .sorted()
+                  .forEach(key -> unknown.add(key + " in " + path + closest(key, asked))));
+      return unknown;
+    }
+
+    private static String closest(String name, Set<String> known) {
+      return known.stream()
+          .filter(candidate -> candidate.startsWith(name) || editDistance(name, candidate) <= 2)
+          .min(Comparator.comparingInt(candidate -> editDistance(name, candidate)))
+          .map(candidate -> " (did you mean " + candidate + "?)")
+          .orElse("");
+    }
+
+    private static int editDistance(String a, String b) {
+      int[] previous = new int[b.length() + 1];
+      int[] current = new int[b.length() + 1];
+      for (int j = 0; j <= b.length(); j++) {
+        previous[j] = j;
+      }
+      for (int i = 1; i <= a.length(); i++) {
+        current[0] = i;
+        for (int j = 1; j <= b.length(); j++) {
+          int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+          current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        }
+        int[] swap = previous;
+        previous = current;
+        current = swap;
+      }
+      return previous[b.length()];
     }
 
     private static String environmentName(String key) {

@@ -92,6 +92,32 @@ class SettingsTest {
   }
 
   @Test
+  void givenNamesNoSettingReads_settings_listThemWithTheLikelyOne_andRefuseThemInCode()
+      throws Exception {
+    Files.writeString(dir.resolve("mcp-usage.properties"), "http.prot=9000\nretention.days=30\n");
+    Map<String, String> env =
+        Map.of(
+            "MCP_USAGE_DB_URI", "jdbc:postgresql://db/x",
+            "MCP_USAGE_RETENTION", "30",
+            "MCP_USAGE_HTTP_PORT", "9001",
+            "MCP_USAGE_JAVA_OPTS", "-Xmx1g",
+            "PATH", "/usr/bin");
+
+    Settings settings = Settings.resolve(Map.of(), env, dir);
+
+    assertThat(settings.unknownNames())
+        .containsExactly(
+            "MCP_USAGE_DB_URI (did you mean MCP_USAGE_DB_URL?)",
+            "MCP_USAGE_RETENTION (did you mean MCP_USAGE_RETENTION_DAYS?)",
+            "http.prot in " + dir.resolve("mcp-usage.properties") + " (did you mean http.port?)");
+    assertThat(settings.retentionDays()).isEqualTo(30);
+    assertThat(Settings.resolve(Map.of(), Map.of(), Path.of("/nonexistent")).unknownNames())
+        .isEmpty();
+    assertThatThrownBy(() -> Settings.resolve(Map.of("db.uri", "x"), Map.of(), dir))
+        .hasMessage("'db.uri' is not a setting (did you mean db.url?)");
+  }
+
+  @Test
   void givenTrackerBatching_settings_keepTheLargestBatchAtLeastTheBatchSize() {
     Settings defaults = Settings.resolve(Map.of(), Map.of(), dir);
     assertThat(defaults.trackerBatchSize()).isEqualTo(1_000);
