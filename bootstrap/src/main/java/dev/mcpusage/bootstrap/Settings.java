@@ -92,68 +92,40 @@ public record Settings(
                       + "'");
             });
     int batchSize = lookup.integer("tracker.batch.size", 1_000, 1, 100_000);
-    Settings settings =
-        new Settings(
-            Path.of(lookup.get("data.dir").orElse(home.resolve(".mcp-usage").toString()))
-                .toAbsolutePath(),
-            lookup.get("db.url"),
-            lookup.get("db.user").orElse("postgres"),
-            lookup.get("db.password"),
-            lookup.get("http.host").orElse("127.0.0.1"),
-            lookup.integer("http.port", 8181, 0, 65_535),
-            lookup.integer(
-                "retention.days",
-                RetentionPolicy.DEFAULT_DAYS,
-                RetentionPolicy.MIN_DAYS,
-                RetentionPolicy.MAX_DAYS),
-            lookup.bool("auto.migrate", true),
-            lookup.integer("pool.size", 8, 1, 200),
-            lookup.get("reader.token"),
-            lookup.get("writer.token"),
-            lookup.bool("http.anonymous.reads", true),
-            lookup
-                .get("http.cors.origins")
-                .map(origins -> List.of(origins.split("\\s*,\\s*")))
-                .orElse(List.of()),
-            QueryTextMode.parse(lookup.get("query.text").orElse("full")),
-            validPattern(lookup, "redact.keys", PrivacyPolicy.DEFAULT_SENSITIVE_KEYS),
-            batchSize,
-            // at least the batch size: "tracker.batch.max must be between <batch size> and 100000"
-            lookup.integer("tracker.batch.max", Math.max(10_000, batchSize), batchSize, 100_000),
-            lookup.integer("tracker.linger.ms", 200, 1, 60_000),
-            lookup.integer("journal.max.mb", 1_024, 1, 1_048_576),
-            lookup.integer("maintenance.interval.seconds", 3_600, 1, 86_400),
-            lookup.bool("embedded.fsync", true),
-            remoteServer(lookup),
-            List.of());
-    return settings.withUnknownNames(lookup.unknownNames());
-  }
-
-  private Settings withUnknownNames(List<String> names) {
     return new Settings(
-        dataDir,
-        dbUrl,
-        dbUser,
-        dbPassword,
-        httpHost,
-        httpPort,
-        retentionDays,
-        autoMigrate,
-        poolSize,
-        readerToken,
-        writerToken,
-        anonymousReads,
-        corsOrigins,
-        queryTextMode,
-        sensitiveKeys,
-        trackerBatchSize,
-        trackerMaxBatchSize,
-        trackerLingerMs,
-        journalMaxMb,
-        maintenanceIntervalSeconds,
-        embeddedFsync,
-        sendTo,
-        List.copyOf(names));
+        Path.of(lookup.get("data.dir").orElse(home.resolve(".mcp-usage").toString()))
+            .toAbsolutePath(),
+        lookup.get("db.url"),
+        lookup.get("db.user").orElse("postgres"),
+        lookup.get("db.password"),
+        lookup.get("http.host").orElse("127.0.0.1"),
+        lookup.integer("http.port", 8181, 0, 65_535),
+        lookup.integer(
+            "retention.days",
+            RetentionPolicy.DEFAULT_DAYS,
+            RetentionPolicy.MIN_DAYS,
+            RetentionPolicy.MAX_DAYS),
+        lookup.bool("auto.migrate", true),
+        lookup.integer("pool.size", 8, 1, 200),
+        lookup.get("reader.token"),
+        lookup.get("writer.token"),
+        lookup.bool("http.anonymous.reads", true),
+        lookup
+            .get("http.cors.origins")
+            .map(origins -> List.of(origins.split("\\s*,\\s*")))
+            .orElse(List.of()),
+        QueryTextMode.parse(lookup.get("query.text").orElse("full")),
+        validPattern(lookup, "redact.keys", PrivacyPolicy.DEFAULT_SENSITIVE_KEYS),
+        batchSize,
+        // at least the batch size: "tracker.batch.max must be between <batch size> and 100000"
+        lookup.integer("tracker.batch.max", Math.max(10_000, batchSize), batchSize, 100_000),
+        lookup.integer("tracker.linger.ms", 200, 1, 60_000),
+        lookup.integer("journal.max.mb", 1_024, 1, 1_048_576),
+        lookup.integer("maintenance.interval.seconds", 3_600, 1, 86_400),
+        lookup.bool("embedded.fsync", true),
+        remoteServer(lookup),
+        // last: arguments are evaluated in order, so every key has been looked up by now
+        lookup.unknownNames());
   }
 
   private static Optional<RemoteServer> remoteServer(Lookup lookup) {

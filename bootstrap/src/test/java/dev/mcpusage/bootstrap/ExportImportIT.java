@@ -153,13 +153,14 @@ class ExportImportIT {
   }
 
   @Test
-  void givenBadTimesOrFormats_exportAndImport_exit2NamingTheOption() {
+  void givenBadTimesOrFormats_exportAndImport_exit2NamingTheOption() throws Exception {
+    Path notes = Files.writeString(dir.resolve("x.txt"), "tool_name\n");
     McpUsageProcess.Result badSince =
         McpUsageProcess.run("--db-url", url(source), "export", "--since", "yesterday");
     McpUsageProcess.Result reversed =
         McpUsageProcess.run("--db-url", url(source), "export", "--since", "1d", "--until", "2d");
     McpUsageProcess.Result unknownFormat =
-        McpUsageProcess.run("--db-url", url(source), "import", dir.resolve("x.txt").toString());
+        McpUsageProcess.run("--db-url", url(source), "import", notes.toString());
 
     assertThat(badSince.exitCode()).isEqualTo(2);
     assertThat(badSince.err())
