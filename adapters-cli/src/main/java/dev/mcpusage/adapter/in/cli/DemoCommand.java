@@ -32,7 +32,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--calls",
       paramLabel = "N",
-      description = "Calls in all, then exit (default: until stopped).")
+      description = "Calls in all, then exit (default 0: until stopped).")
   long calls;
 
   @Option(
