@@ -2,37 +2,17 @@ package dev.mcpusage.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpusage.adapter.out.postgres.DatabaseAddress;
-import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the commands say about mistakes in what they are given — options, files, settings, an
- * unreachable database — each run as a process, as an operator would.
+ * What the commands say about mistakes in what they are given — options, files, an unreachable
+ * database — each run as a process, as an operator would, before any database is needed.
  */
 class CommandLineMistakesIT {
 
-  @TempDir static Path databaseDir;
-  private static PostgresConnectionPool database;
-  private static DatabaseAddress address;
-
-  @BeforeAll
-  static void startDatabase() {
-    database = TestDatabase.start(databaseDir, false);
-    address = database.address();
-  }
-
-  @AfterAll
-  static void stopDatabase() {
-    database.stop();
-  }
+  @TempDir Path dataDir;
 
   @Test
   void givenBadProxyArguments_proxy_explainsAndExits2or1() {
@@ -40,7 +20,7 @@ class CommandLineMistakesIT {
     McpUsageProcess.Result noMap =
         McpUsageProcess.run("proxy", "--category-map", "/no/such/map", "--", "cat");
     McpUsageProcess.Result noServer =
-        McpUsageProcess.run("--db-url", address.jdbcUrl(), "proxy", "--", "/no/such/server");
+        McpUsageProcess.run("--data-dir", dataDir.toString(), "proxy", "--", "/no/such/server");
 
     assertThat(noCommand.exitCode()).isEqualTo(2);
     assertThat(noCommand.err()).contains("Missing required parameter").contains("COMMAND");
@@ -70,30 +50,9 @@ class CommandLineMistakesIT {
   }
 
   @Test
-  void givenAMistypedVariable_aCommand_saysSoAndRunsWithTheRest() throws Exception {
-    Process summary =
-        McpUsageProcess.start(
-            Map.of("MCP_USAGE_DB_URI", "jdbc:postgresql://elsewhere/x"),
-            "--db-url",
-            address.jdbcUrl(),
-            "summary",
-            "--hours",
-            "1");
-    assertThat(summary.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    String err = new String(summary.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    String out = new String(summary.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-    assertThat(summary.exitValue()).as(err).isZero();
-    assertThat(err)
-        .contains(
-            "mcp-usage: not a setting, ignored: MCP_USAGE_DB_URI (did you mean MCP_USAGE_DB_URL?)");
-    assertThat(out).contains("Usage in the last 1 hour");
-  }
-
-  @Test
   void givenHoursOutOfRange_summary_exits2NamingTheOption() {
     McpUsageProcess.Result summary =
-        McpUsageProcess.run("--db-url", address.jdbcUrl(), "summary", "--hours", "0");
+        McpUsageProcess.run("--data-dir", dataDir.toString(), "summary", "--hours", "0");
 
     assertThat(summary.exitCode()).isEqualTo(2);
     assertThat(summary.err()).contains("--hours must be between 1 and 4320, was 0");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpusage.adapter.out.postgres.DatabaseAddress;
 import dev.mcpusage.adapter.out.postgres.PostgresConnectionPool;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +14,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,6 +174,27 @@ class OperatorCommandsIT {
     assertThat(demo.exitCode()).as(demo.toString()).isZero();
     assertThat(demo.out()).contains("Made 40 calls");
     assertThat(summary.out()).contains("\"total_calls\" : 40");
+  }
+
+  @Test
+  void givenAMistypedVariable_aCommand_saysSoAndRunsWithTheRest() throws Exception {
+    Process summary =
+        McpUsageProcess.start(
+            Map.of("MCP_USAGE_DB_URI", "jdbc:postgresql://elsewhere/x"),
+            "--db-url",
+            address.jdbcUrl(),
+            "summary",
+            "--hours",
+            "1");
+    assertThat(summary.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String err = new String(summary.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    String out = new String(summary.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(summary.exitValue()).as(err).isZero();
+    assertThat(err)
+        .contains(
+            "mcp-usage: not a setting, ignored: MCP_USAGE_DB_URI (did you mean MCP_USAGE_DB_URL?)");
+    assertThat(out).contains("Usage in the last 1 hour");
   }
 
   @Test
