@@ -128,7 +128,8 @@ class ExportImportIT {
             + "{oops\n"
             + "{\"tool_name\": \"b\", \"tool_category\": \"c\", \"response_time_ms\": 2}"
             + " {\"tool_name\": \"lost\"}\n"
-            + "{\"tool_name\": \"d\", \"tool_category\": \"c\", \"response_time_ms\": 4}\n");
+            + "{\"tool_name\": \"d\", \"tool_category\": \"c\", \"response_time_ms\": 4}\n"
+            + "{\"tool_name\": \"unclosed\"\n");
 
     McpUsageProcess.Result imported =
         McpUsageProcess.run("--db-url", url(archon), "import", lines.toString());
@@ -136,8 +137,12 @@ class ExportImportIT {
     assertThat(imported.exitCode()).as(imported.toString()).isEqualTo(1);
     assertThat(imported.err())
         .contains("line 2: is not a JSON object")
-        .contains("line 3: is not a JSON object: a second JSON value follows the first");
-    assertThat(imported.out()).contains("4 rows read, 2 stored, 0 already there, 2 refused");
+        .contains("line 3: is not a JSON object: a second JSON value follows the first")
+        .contains(
+            "line 5: is not a JSON object: Unexpected end-of-input: expected close marker for"
+                + " Object (start marker at column 1), at column 25")
+        .doesNotContain("Source:");
+    assertThat(imported.out()).contains("5 rows read, 2 stored, 0 already there, 3 refused");
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,6 +51,10 @@ import picocli.CommandLine.Spec;
 public final class ImportCommand implements Callable<Integer> {
 
   private static final int SHOWN_PROBLEMS = 20;
+
+  // how Jackson names a place in its messages: "[Source: REDACTED (...); line: 1, column: 9]"
+  private static final Pattern SOURCE_LOCATION =
+      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
   @Parameters(paramLabel = "FILE", description = "The file to read, or - for stdin.")
   String file;
@@ -170,8 +175,7 @@ public final class ImportCommand implements Callable<Integer> {
               "request_metadata",
               json.readValue(text, new TypeReference<Map<String, Object>>() {}));
         } catch (JsonProcessingException e) {
-          problem(
-              row.line(), "request_metadata", "is not a JSON object: " + e.getOriginalMessage());
+          problem(row.line(), "request_metadata", "is not a JSON object: " + located(e));
           continue;
         }
       }
@@ -300,10 +304,21 @@ public final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  /** Jackson's reason, in words for a line holding two values. */
+  /** Jackson's reason for a JSON Lines line, in words for a line holding two values. */
   private static String reason(JsonProcessingException e) {
     return e.getOriginalMessage().startsWith("Trailing token")
         ? "a second JSON value follows the first (one object per line)"
-        : e.getOriginalMessage();
+        : located(e);
+  }
+
+  /**
+   * Jackson's reason with the place it names given as a column instead of its source description,
+   * and the column where it stopped.
+   */
+  private static String located(JsonProcessingException e) {
+    String reason = SOURCE_LOCATION.matcher(e.getOriginalMessage()).replaceAll("column $2");
+    return e.getLocation() == null
+        ? reason
+        : reason + ", at column " + e.getLocation().getColumnNr();
   }
 }

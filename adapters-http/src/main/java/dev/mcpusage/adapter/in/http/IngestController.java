@@ -1,5 +1,6 @@
 package dev.mcpusage.adapter.in.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Controller: {@code POST /api/mcp/events} — a JSON array or NDJSON of events from a server in any
@@ -26,6 +28,10 @@ public final class IngestController {
 
   /** Largest request body accepted. */
   static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+
+  // how Jackson names a place in its messages: "[Source: REDACTED (...); line: 1, column: 9]"
+  private static final Pattern SOURCE_LOCATION =
+      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
   private final RecordUsage recordUsage;
   private final Clock clock;
@@ -133,11 +139,7 @@ public final class IngestController {
         return items;
       } catch (JsonProcessingException e) {
         throw new InvalidParameterException(
-            "body is not a valid JSON array: "
-                + e.getOriginalMessage()
-                + " (line "
-                + e.getLocation().getLineNr()
-                + ")");
+            "body is not a valid JSON array: " + reason(e, true) + at(e, true));
       }
     }
     if (trimmed.indexOf('\n') >= 0) {
@@ -163,7 +165,8 @@ public final class IngestController {
                 "event: line "
                     + (line + 1)
                     + " is not valid JSON (NDJSON expects one object per line): "
-                    + reason(e)));
+                    + reason(e, false)
+                    + at(e, false)));
       }
     }
     return items;
@@ -197,10 +200,28 @@ public final class IngestController {
     }
   }
 
-  /** Jackson's reason, in words for a line holding two values. */
-  private static String reason(JsonProcessingException e) {
-    return e.getOriginalMessage().startsWith("Trailing token")
-        ? "a second JSON value follows the first (one object per line)"
-        : e.getOriginalMessage();
+  /**
+   * Jackson's reason, in words for a line holding two values, with the places it names given as
+   * line and column instead of its source description.
+   */
+  private static String reason(JsonProcessingException e, boolean withLine) {
+    String message = e.getOriginalMessage();
+    if (message.startsWith("Trailing token")) {
+      return "a second JSON value follows the first (one object per line)";
+    }
+    return SOURCE_LOCATION
+        .matcher(message)
+        .replaceAll(withLine ? "line $1, column $2" : "column $2");
+  }
+
+  /** Where the parser stopped: line and column in the body, or the column of an NDJSON line. */
+  private static String at(JsonProcessingException e, boolean withLine) {
+    JsonLocation where = e.getLocation();
+    if (where == null) {
+      return "";
+    }
+    return withLine
+        ? ", at line " + where.getLineNr() + ", column " + where.getColumnNr()
+        : ", at column " + where.getColumnNr();
   }
 }

@@ -146,7 +146,12 @@ class IngestIT {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(malformed.statusCode()).isEqualTo(400);
-    assertThat(malformed.body()).contains("not a valid JSON array").contains("line 2");
+    assertThat(malformed.body()).contains("not a valid JSON array").contains("at line 2, column");
+    HttpResponse<String> unclosed = post("[{\"tool_name\": \"a\"}", TestServers.WRITER_TOKEN);
+    assertThat(unclosed.statusCode()).isEqualTo(400);
+    assertThat(unclosed.body())
+        .contains("expected close marker for Array (start marker at line 1, column 1)")
+        .doesNotContain("Source:");
     assertThat(reader.statusCode()).isEqualTo(403);
     assertThat(anonymous.statusCode()).isEqualTo(401);
   }
@@ -158,6 +163,7 @@ class IngestIT {
         """
         {"tool_name": "a", "tool_category": "c", "response_time_ms": 1}
         {oops
+        {"tool_name": "unclosed"
 
         {"tool_name": "b", "tool_category": "c", "response_time_ms": 2} {"tool_name": "lost"}
         {"tool_name": "d", "tool_category": "c", "response_time_ms": 4}
@@ -167,18 +173,22 @@ class IngestIT {
     JsonNode json = HttpServer.objectMapper().readTree(response.body());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json.get("received").asInt()).isEqualTo(4);
+    assertThat(json.get("received").asInt()).isEqualTo(5);
     assertThat(json.get("stored").asInt()).isEqualTo(2);
     assertThat(json.get("rejected"))
         .extracting(r -> r.get("index").asInt() + " " + r.get("field").asText())
-        .containsExactly("1 event", "2 event");
+        .containsExactly("1 event", "2 event", "3 event");
     assertThat(json.get("rejected").get(0).get("message").asText())
         .startsWith("event: line 2 is not valid JSON");
     assertThat(json.get("rejected").get(1).get("message").asText())
-        .contains("line 4")
+        .startsWith("event: line 3 is not valid JSON")
+        .contains("expected close marker for Object (start marker at column 1), at column 25")
+        .doesNotContain("Source:");
+    assertThat(json.get("rejected").get(2).get("message").asText())
+        .contains("line 5")
         .contains("a second JSON value follows the first");
     assertThat(get("/metrics").body())
-        .contains("mcp_usage_ingest_events_total{outcome=\"rejected\"} 2");
+        .contains("mcp_usage_ingest_events_total{outcome=\"rejected\"} 3");
   }
 
   @Test
