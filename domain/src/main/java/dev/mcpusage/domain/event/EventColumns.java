@@ -44,40 +44,78 @@ public final class EventColumns {
    * request_metadata} a map; a missing or null column takes its default ({@code timestamp}: {@code
    * receivedAt}, {@code success}: true).
    *
-   * @throws InvalidUsageEventException naming the first column that is unknown or malformed
+   * @throws InvalidUsageEventException naming every column that is unknown or malformed, and every
+   *     other field the event would break an invariant with
    */
   public static UsageEvent.Builder toBuilder(Map<String, ?> row, Instant receivedAt) {
+    FieldProblems problems = new FieldProblems();
     for (String column : row.keySet()) {
       if (!NAMES.contains(column) && !DERIVED.contains(column)) {
-        throw new InvalidUsageEventException(column, "is not a column of archon_mcp_usage_events");
+        problems.add(column, "is not a column of archon_mcp_usage_events");
       }
     }
-    UsageEvent.Builder event =
-        UsageEvent.builder()
-            .timestamp(present(row, "timestamp") ? instant(row.get("timestamp")) : receivedAt)
-            .serverName(text(row, "server_name"))
-            .toolName(text(row, "tool_name"))
-            .toolCategory(text(row, "tool_category"))
-            .sessionId(text(row, "session_id"))
-            .clientType(text(row, "client_type"))
-            .sourceId(text(row, "source_id"))
-            .queryText(text(row, "query_text"))
-            .errorType(text(row, "error_type"))
-            .success(!present(row, "success") || bool(row.get("success")));
-    if (!present(row, "response_time_ms")) {
-      throw new InvalidUsageEventException("response_time_ms", "is required (milliseconds, >= 0)");
-    }
-    event.responseTimeMs(integer(row.get("response_time_ms"), "response_time_ms"));
-    if (present(row, "id")) {
-      event.id(uuid(row.get("id")));
-    }
-    if (present(row, "match_count")) {
-      event.matchCount(integer(row.get("match_count"), "match_count"));
-    }
-    if (present(row, "request_metadata")) {
-      event.requestMetadata(metadata(row.get("request_metadata")));
+    UsageEvent.Builder event = UsageEvent.builder().timestamp(receivedAt);
+    read(
+        problems,
+        () -> {
+          if (present(row, "timestamp")) {
+            event.timestamp(instant(row.get("timestamp")));
+          }
+        });
+    read(problems, () -> event.serverName(text(row, "server_name")));
+    read(problems, () -> event.toolName(text(row, "tool_name")));
+    read(problems, () -> event.toolCategory(text(row, "tool_category")));
+    read(problems, () -> event.sessionId(text(row, "session_id")));
+    read(problems, () -> event.clientType(text(row, "client_type")));
+    read(problems, () -> event.sourceId(text(row, "source_id")));
+    read(problems, () -> event.queryText(text(row, "query_text")));
+    read(problems, () -> event.errorType(text(row, "error_type")));
+    read(problems, () -> event.success(!present(row, "success") || bool(row.get("success"))));
+    read(
+        problems,
+        () -> {
+          if (!present(row, "response_time_ms")) {
+            throw new InvalidUsageEventException(
+                "response_time_ms", "is required (milliseconds, >= 0)");
+          }
+          event.responseTimeMs(integer(row.get("response_time_ms"), "response_time_ms"));
+        });
+    read(
+        problems,
+        () -> {
+          if (present(row, "id")) {
+            event.id(uuid(row.get("id")));
+          }
+        });
+    read(
+        problems,
+        () -> {
+          if (present(row, "match_count")) {
+            event.matchCount(integer(row.get("match_count"), "match_count"));
+          }
+        });
+    read(
+        problems,
+        () -> {
+          if (present(row, "request_metadata")) {
+            event.requestMetadata(metadata(row.get("request_metadata")));
+          }
+        });
+    if (!problems.isEmpty()) {
+      // the fields read well may break an invariant too: name those as well, now
+      read(problems, event::build);
+      problems.throwIfAny();
     }
     return event;
+  }
+
+  /** Runs one column's reading; a malformed value becomes a problem of its column. */
+  private static void read(FieldProblems problems, Runnable reading) {
+    try {
+      reading.run();
+    } catch (InvalidUsageEventException e) {
+      problems.addNew(e);
+    }
   }
 
   private static boolean present(Map<String, ?> row, String column) {

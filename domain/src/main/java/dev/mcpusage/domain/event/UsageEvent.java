@@ -48,22 +48,23 @@ public record UsageEvent(
   public UsageEvent {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(timestamp, "timestamp");
-    serverName = requiredName("server_name", serverName);
-    toolName = requiredName("tool_name", toolName);
-    toolCategory = requiredName("tool_category", toolCategory);
-    sessionId = optionalName("session_id", sessionId);
-    clientType = optionalName("client_type", clientType);
-    sourceId = optionalName("source_id", sourceId);
-    errorType = optionalName("error_type", errorType);
+    FieldProblems problems = new FieldProblems();
+    serverName = requiredName(problems, "server_name", serverName);
+    toolName = requiredName(problems, "tool_name", toolName);
+    toolCategory = requiredName(problems, "tool_category", toolCategory);
+    sessionId = optionalName(problems, "session_id", sessionId);
+    clientType = optionalName(problems, "client_type", clientType);
+    sourceId = optionalName(problems, "source_id", sourceId);
+    errorType = optionalName(problems, "error_type", errorType);
     queryText = Objects.requireNonNull(queryText, "query_text").map(UsageEvent::cutQueryText);
     Objects.requireNonNull(matchCount, "match_count");
     if (matchCount.isPresent() && matchCount.get() < 0) {
-      throw new InvalidUsageEventException("match_count", "must be >= 0, was " + matchCount.get());
+      problems.add("match_count", "must be >= 0, was " + matchCount.get());
     }
     if (responseTimeMs < 0) {
-      throw new InvalidUsageEventException(
-          "response_time_ms", "must be >= 0, was " + responseTimeMs);
+      problems.add("response_time_ms", "must be >= 0, was " + responseTimeMs);
     }
+    problems.throwIfAny();
     requestMetadata =
         Collections.unmodifiableMap(
             StorableText.of(Objects.requireNonNull(requestMetadata, "request_metadata")));
@@ -74,23 +75,25 @@ public record UsageEvent(
     return new Builder();
   }
 
-  private static String requiredName(String field, String value) {
+  private static String requiredName(FieldProblems problems, String field, String value) {
     if (value == null || value.isBlank()) {
-      throw new InvalidUsageEventException(field, "is required and must not be blank");
+      problems.add(field, "is required and must not be blank");
+      return value;
     }
-    return checkedName(field, value);
+    return checkedName(problems, field, value);
   }
 
-  private static Optional<String> optionalName(String field, Optional<String> value) {
+  private static Optional<String> optionalName(
+      FieldProblems problems, String field, Optional<String> value) {
     return Objects.requireNonNull(value, field)
         .filter(v -> !v.isBlank())
-        .map(v -> checkedName(field, v));
+        .map(v -> checkedName(problems, field, v));
   }
 
-  private static String checkedName(String field, String value) {
+  private static String checkedName(FieldProblems problems, String field, String value) {
     String cleaned = StorableText.of(value.strip());
     if (cleaned.length() > MAX_NAME_LENGTH) {
-      throw new InvalidUsageEventException(
+      problems.add(
           field, "must be at most " + MAX_NAME_LENGTH + " characters, was " + cleaned.length());
     }
     return cleaned;

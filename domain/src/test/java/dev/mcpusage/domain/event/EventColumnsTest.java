@@ -69,4 +69,25 @@ class EventColumnsTest {
                     RECEIVED))
         .hasMessageContaining("success");
   }
+
+  @Test
+  void givenSeveralBadColumns_toBuilder_namesEachColumnOnce_andTheOtherBrokenFields() {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("latency", 3);
+    row.put("tool_name", 7);
+    row.put("tool_category", " ");
+    row.put("success", "maybe");
+    row.put("response_time_ms", -5);
+
+    assertThatThrownBy(() -> EventColumns.toBuilder(row, RECEIVED))
+        .isInstanceOf(InvalidUsageEventException.class)
+        .extracting(e -> ((InvalidUsageEventException) e).problems().stream().map(Object::toString))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.STREAM)
+        .containsExactly(
+            "latency: is not a column of archon_mcp_usage_events",
+            "tool_name: must be a string",
+            "success: must be true or false, was maybe",
+            "tool_category: is required and must not be blank",
+            "response_time_ms: must be >= 0, was -5");
+  }
 }

@@ -48,6 +48,25 @@ class UsageEventTest {
   }
 
   @Test
+  void givenSeveralBrokenFields_build_namesEveryOneAtOnce() {
+    assertThatThrownBy(
+            () ->
+                anEvent()
+                    .toolName(" ")
+                    .sessionId("s".repeat(256))
+                    .responseTimeMs(-1)
+                    .matchCount(-2)
+                    .build())
+        .isInstanceOf(InvalidUsageEventException.class)
+        .hasMessage(
+            "tool_name: is required and must not be blank; session_id: must be at most 255"
+                + " characters, was 256; match_count: must be >= 0, was -2; response_time_ms:"
+                + " must be >= 0, was -1")
+        .extracting(e -> ((InvalidUsageEventException) e).field())
+        .isEqualTo("tool_name");
+  }
+
+  @Test
   void givenNegativeResponseTime_build_isRejectedNamingTheLimit() {
     assertThatThrownBy(() -> anEvent().responseTimeMs(-1).build())
         .isInstanceOf(InvalidUsageEventException.class)

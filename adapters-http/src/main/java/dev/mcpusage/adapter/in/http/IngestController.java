@@ -91,7 +91,9 @@ public final class IngestController {
           adjusted.add(new EventNote(i, adjustment.field(), adjustment.message()));
         }
       } catch (InvalidUsageEventException e) {
-        rejected.add(new EventNote(i, e.field(), e.getMessage()));
+        for (InvalidUsageEventException.Problem problem : e.problems()) {
+          rejected.add(new EventNote(i, problem.field(), problem.toString()));
+        }
       }
     }
     RecordResult result = recordUsage.record(new RecordBatchCommand(events));
@@ -105,8 +107,10 @@ public final class IngestController {
             a -> adjusted.add(new EventNote(positions.get(a.index()), a.field(), a.message())));
     rejected.sort(Comparator.comparingInt(EventNote::index));
     adjusted.sort(Comparator.comparingInt(EventNote::index));
+    // an event with several problems has a note for each: count events, not notes
+    long rejectedEvents = rejected.stream().mapToInt(EventNote::index).distinct().count();
     long adjustedEvents = adjusted.stream().mapToInt(EventNote::index).distinct().count();
-    metrics.countIngest(result.stored(), result.duplicates(), rejected.size(), adjustedEvents);
+    metrics.countIngest(result.stored(), result.duplicates(), (int) rejectedEvents, adjustedEvents);
     ctx.status(
             rejected.isEmpty() || result.stored() + result.duplicates() > 0
                 ? HttpStatus.OK
@@ -116,7 +120,7 @@ public final class IngestController {
                 items.size(),
                 result.stored(),
                 result.duplicates(),
-                rejected.size(),
+                (int) rejectedEvents,
                 rejected,
                 (int) adjustedEvents,
                 adjusted));
@@ -176,8 +180,9 @@ public final class IngestController {
   private record Item(JsonNode json, String syntaxError) {}
 
   /**
-   * Response: how the batch went; {@code rejected} lists each refused event by its 0-based index,
-   * {@code adjusted} each change made to a stored event (e.g. metadata over the size limit).
+   * Response: how the batch went; {@code rejected} lists each problem of a refused event by the
+   * event's 0-based index (one note per field), {@code adjusted} each change made to a stored event
+   * (e.g. metadata over the size limit); the counts are of events.
    */
   record IngestResponse(
       int received,

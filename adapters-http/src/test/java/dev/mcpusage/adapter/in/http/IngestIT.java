@@ -72,6 +72,32 @@ class IngestIT {
   }
 
   @Test
+  void givenAnEventWithThreeBadFields_ingest_namesEachField_andCountsTheEventOnce()
+      throws Exception {
+    String body =
+        """
+        [
+          {"tool_name": " ", "tool_category": "rag", "response_time_ms": -1, "success": "maybe"},
+          {"tool_name": "ok", "tool_category": "rag", "response_time_ms": 3}
+        ]""";
+
+    HttpResponse<String> response = post(body, TestServers.WRITER_TOKEN);
+    JsonNode json = HttpServer.objectMapper().readTree(response.body());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json.get("stored").asInt()).isEqualTo(1);
+    assertThat(json.get("rejected_count").asInt()).isEqualTo(1);
+    assertThat(json.get("rejected"))
+        .extracting(r -> r.get("index").asInt() + " " + r.get("message").asText())
+        .containsExactly(
+            "0 success: must be true or false, was maybe",
+            "0 tool_name: is required and must not be blank",
+            "0 response_time_ms: must be >= 0, was -1");
+    assertThat(get("/metrics").body())
+        .contains("mcp_usage_ingest_events_total{outcome=\"rejected\"} 1");
+  }
+
+  @Test
   void givenNdjson_ingest_storesEveryLine_andIsIdempotentById() throws Exception {
     String body =
         """
