@@ -105,10 +105,9 @@ public final class HttpUsageEventSink implements UsageEventSink {
     }
     // every event sent must come back stored, known or refused: a 400 about the request itself
     // (an error body) accounts for none, and the tracker must keep the batch, not lose it
+    Map<Integer, Refusal> refusals = refusals(answer.path("rejected"));
     int accounted =
-        answer.path("stored").asInt()
-            + answer.path("duplicates").asInt()
-            + answer.path("rejected").size();
+        answer.path("stored").asInt() + answer.path("duplicates").asInt() + refusals.size();
     if (!answer.has("received") || accounted != sent) {
       throw new StoreUnavailableException(
           "the mcp-usage server at "
@@ -120,20 +119,31 @@ public final class HttpUsageEventSink implements UsageEventSink {
               + " events: "
               + body);
     }
-    List<Refusal> refused = new ArrayList<>();
-    for (JsonNode note : answer.path("rejected")) {
-      refused.add(
-          new Refusal(
-              note.path("index").asInt(),
-              note.path("field").asText("event"),
-              note.path("message").asText()));
-      LOG.warn(
-          "the mcp-usage server at {} refused an event: {}",
-          endpoint,
-          note.path("message").asText());
+    for (Refusal refusal : refusals.values()) {
+      LOG.warn("the mcp-usage server at {} refused an event: {}", endpoint, refusal.message());
     }
     return new AppendResult(
-        answer.path("stored").asInt(), answer.path("duplicates").asInt(), refused);
+        answer.path("stored").asInt(),
+        answer.path("duplicates").asInt(),
+        List.copyOf(refusals.values()));
+  }
+
+  /**
+   * The refused events, one each: the server writes a note per broken field, so an event's notes
+   * become one refusal under its first field, with every note's message.
+   */
+  private static Map<Integer, Refusal> refusals(JsonNode notes) {
+    Map<Integer, Refusal> refusals = new LinkedHashMap<>();
+    for (JsonNode note : notes) {
+      int index = note.path("index").asInt();
+      String message = note.path("message").asText();
+      refusals.merge(
+          index,
+          new Refusal(index, note.path("field").asText("event"), message),
+          (first, next) ->
+              new Refusal(index, first.field(), first.message() + "; " + next.message()));
+    }
+    return refusals;
   }
 
   /** The results of a batch's two halves; the second's indexes move by the first's size. */

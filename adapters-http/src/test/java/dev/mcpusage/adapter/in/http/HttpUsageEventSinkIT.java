@@ -146,6 +146,40 @@ class HttpUsageEventSinkIT {
     }
   }
 
+  @Test
+  void givenAnEventRefusedForTwoFields_append_countsOneRefusalNamingBoth() throws Exception {
+    // the server writes a note per broken field of an event (here a newer server's own limits)
+    com.sun.net.httpserver.HttpServer peer =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    peer.createContext(
+        "/",
+        exchange -> {
+          byte[] body =
+              ("{\"received\":2,\"stored\":1,\"duplicates\":0,\"rejected_count\":1,\"rejected\":["
+                      + "{\"index\":1,\"field\":\"tool_name\",\"message\":\"tool_name: too long\"},"
+                      + "{\"index\":1,\"field\":\"session_id\",\"message\":\"session_id: too long\"}]}")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    peer.start();
+    try {
+      HttpUsageEventSink sink =
+          new HttpUsageEventSink(
+              URI.create("http://127.0.0.1:" + peer.getAddress().getPort()), "any-token");
+
+      AppendResult result = sink.append(List.of(event(1).build(), event(2).build()));
+
+      assertThat(result.inserted()).isEqualTo(1);
+      assertThat(result.refused())
+          .containsExactly(
+              new Refusal(1, "tool_name", "tool_name: too long; session_id: too long"));
+    } finally {
+      peer.stop(0);
+    }
+  }
+
   private HttpUsageEventSink sink(String token) {
     return new HttpUsageEventSink(URI.create(server.baseUrl() + "/"), token);
   }
