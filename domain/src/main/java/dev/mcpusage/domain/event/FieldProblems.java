@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Collects the problems of one event's fields, so that a caller learns all of them at once instead
- * of one per attempt; allocates nothing until the first problem.
+ * of one per attempt; its list is made at the first problem.
  */
 final class FieldProblems {
 
