@@ -10,8 +10,11 @@ import dev.mcpusage.application.port.out.StoreUnavailableException;
 import dev.mcpusage.application.port.out.UsageEventSink.AppendResult;
 import dev.mcpusage.application.port.out.UsageEventSink.Refusal;
 import dev.mcpusage.domain.event.UsageEvent;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,22 +123,10 @@ class HttpUsageEventSinkIT {
   void givenAnAnswerThatDoesNotAccountForEveryEvent_append_keepsTheBatch() throws Exception {
     // a peer that answers 400 about the request itself (an error body, no per-event report)
     com.sun.net.httpserver.HttpServer peer =
-        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-    peer.createContext(
-        "/",
-        exchange -> {
-          byte[] body =
-              "{\"error\":\"invalid_parameter\",\"message\":\"body line 1 is not valid JSON\"}"
-                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(400, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    peer.start();
+        peerAnswering(
+            400, "{\"error\":\"invalid_parameter\",\"message\":\"body line 1 is not valid JSON\"}");
     try {
-      HttpUsageEventSink sink =
-          new HttpUsageEventSink(
-              URI.create("http://127.0.0.1:" + peer.getAddress().getPort()), "any-token");
+      HttpUsageEventSink sink = sinkTo(peer);
 
       assertThatThrownBy(() -> sink.append(List.of(event(1).build(), event(2).build())))
           .isInstanceOf(StoreUnavailableException.class)
@@ -150,24 +141,13 @@ class HttpUsageEventSinkIT {
   void givenAnEventRefusedForTwoFields_append_countsOneRefusalNamingBoth() throws Exception {
     // the server writes a note per broken field of an event (here a newer server's own limits)
     com.sun.net.httpserver.HttpServer peer =
-        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-    peer.createContext(
-        "/",
-        exchange -> {
-          byte[] body =
-              ("{\"received\":2,\"stored\":1,\"duplicates\":0,\"rejected_count\":1,\"rejected\":["
-                      + "{\"index\":1,\"field\":\"tool_name\",\"message\":\"tool_name: too long\"},"
-                      + "{\"index\":1,\"field\":\"session_id\",\"message\":\"session_id: too long\"}]}")
-                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    peer.start();
+        peerAnswering(
+            200,
+            "{\"received\":2,\"stored\":1,\"duplicates\":0,\"rejected_count\":1,\"rejected\":["
+                + "{\"index\":1,\"field\":\"tool_name\",\"message\":\"tool_name: too long\"},"
+                + "{\"index\":1,\"field\":\"session_id\",\"message\":\"session_id: too long\"}]}");
     try {
-      HttpUsageEventSink sink =
-          new HttpUsageEventSink(
-              URI.create("http://127.0.0.1:" + peer.getAddress().getPort()), "any-token");
+      HttpUsageEventSink sink = sinkTo(peer);
 
       AppendResult result = sink.append(List.of(event(1).build(), event(2).build()));
 
@@ -178,6 +158,28 @@ class HttpUsageEventSinkIT {
     } finally {
       peer.stop(0);
     }
+  }
+
+  /** A peer that answers every request with {@code status} and {@code body}, started. */
+  private static com.sun.net.httpserver.HttpServer peerAnswering(int status, String body)
+      throws IOException {
+    com.sun.net.httpserver.HttpServer peer =
+        com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    peer.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(status, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
+    peer.start();
+    return peer;
+  }
+
+  private static HttpUsageEventSink sinkTo(com.sun.net.httpserver.HttpServer peer) {
+    return new HttpUsageEventSink(
+        URI.create("http://127.0.0.1:" + peer.getAddress().getPort()), "any-token");
   }
 
   private HttpUsageEventSink sink(String token) {
