@@ -51,7 +51,7 @@ public final class IngestController {
         ApiRoute.post(
             "/api/mcp/events",
             "Record events: a JSON array or NDJSON of the seed's columns (Content-Encoding: gzip"
-                + " accepted); per-event errors by index",
+                + " accepted); each refused event by index, one entry per broken field",
             this::ingest));
   }
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code POST /api/mcp/events}: JSON arrays and NDJSON, per-event errors by index, nothing else
- * lost.
+ * {@code POST /api/mcp/events}: JSON arrays and NDJSON, each refused event by index and field,
+ * nothing else lost.
  */
 class IngestIT {
 
