@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Rule: an event as a row of the seed's columns — read from JSON, CSV or an Archon/Supabase export
@@ -55,13 +56,7 @@ public final class EventColumns {
       }
     }
     UsageEvent.Builder event = UsageEvent.builder().timestamp(receivedAt);
-    read(
-        problems,
-        () -> {
-          if (present(row, "timestamp")) {
-            event.timestamp(instant(row.get("timestamp")));
-          }
-        });
+    readIfPresent(problems, row, "timestamp", value -> event.timestamp(instant(value)));
     read(problems, () -> event.serverName(text(row, "server_name")));
     read(problems, () -> event.toolName(text(row, "tool_name")));
     read(problems, () -> event.toolCategory(text(row, "tool_category")));
@@ -71,42 +66,35 @@ public final class EventColumns {
     read(problems, () -> event.queryText(text(row, "query_text")));
     read(problems, () -> event.errorType(text(row, "error_type")));
     read(problems, () -> event.success(!present(row, "success") || bool(row.get("success"))));
-    read(
+    if (!present(row, "response_time_ms")) {
+      problems.add("response_time_ms", "is required (milliseconds, >= 0)");
+    }
+    readIfPresent(
         problems,
-        () -> {
-          if (!present(row, "response_time_ms")) {
-            throw new InvalidUsageEventException(
-                "response_time_ms", "is required (milliseconds, >= 0)");
-          }
-          event.responseTimeMs(integer(row.get("response_time_ms"), "response_time_ms"));
-        });
-    read(
-        problems,
-        () -> {
-          if (present(row, "id")) {
-            event.id(uuid(row.get("id")));
-          }
-        });
-    read(
-        problems,
-        () -> {
-          if (present(row, "match_count")) {
-            event.matchCount(integer(row.get("match_count"), "match_count"));
-          }
-        });
-    read(
-        problems,
-        () -> {
-          if (present(row, "request_metadata")) {
-            event.requestMetadata(metadata(row.get("request_metadata")));
-          }
-        });
+        row,
+        "response_time_ms",
+        value -> event.responseTimeMs(integer(value, "response_time_ms")));
+    readIfPresent(problems, row, "id", value -> event.id(uuid(value)));
+    readIfPresent(
+        problems, row, "match_count", value -> event.matchCount(integer(value, "match_count")));
+    readIfPresent(
+        problems, row, "request_metadata", value -> event.requestMetadata(metadata(value)));
     if (!problems.isEmpty()) {
       // the fields read well may break an invariant too: name those as well, now
       read(problems, event::build);
       problems.throwIfAny();
     }
     return event;
+  }
+
+  /**
+   * Reads a column that is present (not null, not empty) with {@code reading}; see {@link #read}.
+   */
+  private static void readIfPresent(
+      FieldProblems problems, Map<String, ?> row, String column, Consumer<Object> reading) {
+    if (present(row, column)) {
+      read(problems, () -> reading.accept(row.get(column)));
+    }
   }
 
   /** Runs one column's reading; a malformed value becomes a problem of its column. */
